@@ -1,0 +1,3 @@
+// Every table of the sync server. Add a file per resource and re-export it here;
+// then run `pnpm --filter @tessera/sync-server db:generate` and commit the new migration.
+export * from './app-meta';
