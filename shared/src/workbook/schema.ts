@@ -1,0 +1,190 @@
+import { z } from 'zod';
+
+/**
+ * Records of the workbook model (DESIGN §2). Each record is a zod schema plus its inferred type.
+ * The Y.Doc layout that stores them is in `doc.ts`; writes go through `commands.ts`.
+ */
+
+const nonEmpty = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
+export const IdSchema = nonEmpty('id').max(128, 'id is too long (max 128 characters)');
+
+/** A DuckDB type name as DuckDB prints it: `VARCHAR`, `BIGINT`, `DECIMAL(18,3)`, `TIMESTAMP WITH TIME ZONE`… */
+export const ColumnTypeSchema = nonEmpty('column type');
+export type ColumnType = z.infer<typeof ColumnTypeSchema>;
+
+export const DatasetColumnSchema = z.object({ name: nonEmpty('column name'), type: ColumnTypeSchema });
+export type DatasetColumn = z.infer<typeof DatasetColumnSchema>;
+
+export const FILE_FORMATS = ['csv', 'tsv', 'json', 'ndjson', 'parquet', 'xlsx'] as const;
+export const FileFormatSchema = z.enum(FILE_FORMATS);
+export type FileFormat = z.infer<typeof FileFormatSchema>;
+
+export const DatasetSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('file'), fileName: nonEmpty('fileName'), format: FileFormatSchema, sheet: z.string().optional() }),
+  z.object({ kind: z.literal('connector'), connectorId: nonEmpty('connectorId'), stream: nonEmpty('stream') }),
+  z.object({ kind: z.literal('derived'), sql: nonEmpty('sql') }),
+]);
+export type DatasetSource = z.infer<typeof DatasetSourceSchema>;
+
+/** One ordered transform step (rename, cast, filter…); `op` names it, `args` are its JSON parameters. */
+export const TransformStepSchema = z.object({ id: IdSchema, op: nonEmpty('op'), args: z.record(z.string(), z.unknown()) });
+export type TransformStep = z.infer<typeof TransformStepSchema>;
+
+export const DatasetEntrySchema = z.object({
+  id: IdSchema,
+  name: nonEmpty('name'),
+  source: DatasetSourceSchema,
+  columns: z.array(DatasetColumnSchema),
+  rowCount: z.number().int().nonnegative(),
+  /** Content hash of the stored snapshot; the storage key is `id + version`. */
+  version: nonEmpty('version'),
+  refreshedAt: z.string(),
+  transforms: z.array(TransformStepSchema),
+});
+export type DatasetEntry = z.infer<typeof DatasetEntrySchema>;
+
+export const ColumnRefSchema = z.object({ datasetId: IdSchema, column: nonEmpty('column') });
+export type ColumnRef = z.infer<typeof ColumnRefSchema>;
+
+export const CARDINALITIES = ['many-to-one', 'one-to-one', 'one-to-many', 'many-to-many'] as const;
+export const CROSS_FILTERS = ['single', 'both'] as const;
+export const RelationshipSchema = z.object({
+  id: IdSchema,
+  from: ColumnRefSchema,
+  to: ColumnRefSchema,
+  cardinality: z.enum(CARDINALITIES),
+  crossFilter: z.enum(CROSS_FILTERS),
+  active: z.boolean(),
+});
+export type Relationship = z.infer<typeof RelationshipSchema>;
+export type Cardinality = (typeof CARDINALITIES)[number];
+export type CrossFilter = (typeof CROSS_FILTERS)[number];
+
+export const MeasureSchema = z.object({
+  id: IdSchema,
+  name: nonEmpty('name'),
+  /** Home dataset: where the measure appears in the field list. */
+  datasetId: IdSchema,
+  expression: z.string(),
+  /** Display format, e.g. `#,0.00` or `0%`; empty = automatic. */
+  format: z.string(),
+});
+export type Measure = z.infer<typeof MeasureSchema>;
+
+export const CalculatedColumnSchema = z.object({ id: IdSchema, datasetId: IdSchema, name: nonEmpty('name'), expression: z.string() });
+export type CalculatedColumn = z.infer<typeof CalculatedColumnSchema>;
+
+export const HierarchySchema = z.object({
+  id: IdSchema,
+  datasetId: IdSchema,
+  name: nonEmpty('name'),
+  /** Column names, top level first (e.g. Year, Quarter, Month). */
+  levels: z.array(nonEmpty('level')).min(1, 'a hierarchy needs at least one level'),
+});
+export type Hierarchy = z.infer<typeof HierarchySchema>;
+
+export const AGGREGATES = ['sum', 'avg', 'min', 'max', 'count', 'distinctCount', 'none'] as const;
+export const AggregateSchema = z.enum(AGGREGATES);
+export type Aggregate = z.infer<typeof AggregateSchema>;
+
+/** A column of a dataset (with an optional aggregation when it sits in a values well) … */
+export const ColumnFieldRefSchema = z.strictObject({ datasetId: IdSchema, column: nonEmpty('column'), aggregate: AggregateSchema.optional() });
+/** … or a measure. */
+export const MeasureFieldRefSchema = z.strictObject({ measureId: IdSchema });
+export const FieldRefSchema = z.union([ColumnFieldRefSchema, MeasureFieldRefSchema]);
+export type ColumnFieldRef = z.infer<typeof ColumnFieldRefSchema>;
+export type MeasureFieldRef = z.infer<typeof MeasureFieldRefSchema>;
+export type FieldRef = z.infer<typeof FieldRefSchema>;
+export const isMeasureRef = (ref: FieldRef): ref is MeasureFieldRef => 'measureId' in ref;
+
+export const ScalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type Scalar = z.infer<typeof ScalarSchema>;
+
+/** A filter on a page or a visual. `values`: keep (or with `exclude`, drop) the listed values; `range`: min ≤ x ≤ max. */
+export const FilterSchema = z.discriminatedUnion('kind', [
+  z.object({ id: IdSchema, kind: z.literal('values'), field: FieldRefSchema, values: z.array(ScalarSchema), exclude: z.boolean().optional() }),
+  z.object({ id: IdSchema, kind: z.literal('range'), field: FieldRefSchema, min: ScalarSchema.optional(), max: ScalarSchema.optional() }),
+]);
+export type Filter = z.infer<typeof FilterSchema>;
+
+export const PageSizeSchema = z.object({
+  width: z.number().int().min(100, 'width must be at least 100').max(10000, 'width must be at most 10000'),
+  height: z.number().int().min(100, 'height must be at least 100').max(10000, 'height must be at most 10000'),
+});
+export type PageSize = z.infer<typeof PageSizeSchema>;
+export const DEFAULT_PAGE_SIZE: PageSize = { width: 1280, height: 720 };
+
+export const PageSchema = z.object({ id: IdSchema, name: nonEmpty('name'), filters: z.array(FilterSchema), size: PageSizeSchema });
+export type Page = z.infer<typeof PageSchema>;
+
+export const VISUAL_TYPES = ['bar', 'column', 'line', 'area', 'pie', 'donut', 'scatter', 'table', 'matrix', 'card', 'kpi', 'slicer'] as const;
+export const VisualTypeSchema = z.enum(VISUAL_TYPES);
+export type VisualType = z.infer<typeof VisualTypeSchema>;
+
+/** The field wells of each visual type; `addVisual` / `setVisualType` create these roles up front. */
+export const VISUAL_ROLES: Readonly<Record<VisualType, readonly string[]>> = {
+  bar: ['category', 'values', 'series', 'tooltips'],
+  column: ['category', 'values', 'series', 'tooltips'],
+  line: ['category', 'values', 'series', 'tooltips'],
+  area: ['category', 'values', 'series', 'tooltips'],
+  pie: ['category', 'values', 'tooltips'],
+  donut: ['category', 'values', 'tooltips'],
+  scatter: ['x', 'y', 'size', 'series', 'details', 'tooltips'],
+  table: ['columns'],
+  matrix: ['rows', 'columns', 'values'],
+  card: ['values'],
+  kpi: ['values', 'target', 'trend'],
+  slicer: ['field'],
+};
+
+export const SortSchema = z.object({ field: FieldRefSchema, direction: z.enum(['asc', 'desc']) });
+export type Sort = z.infer<typeof SortSchema>;
+export const TopNSchema = z.object({ n: z.number().int().positive(), by: FieldRefSchema, direction: z.enum(['top', 'bottom']) });
+export type TopN = z.infer<typeof TopNSchema>;
+
+export const VisualSchema = z.object({
+  id: IdSchema,
+  pageId: IdSchema,
+  type: VisualTypeSchema,
+  x: z.number(),
+  y: z.number(),
+  w: z.number(),
+  h: z.number(),
+  z: z.number(),
+  title: z.string(),
+  fields: z.record(z.string(), z.array(FieldRefSchema)),
+  filters: z.array(FilterSchema),
+  format: z.record(z.string(), z.unknown()),
+  sort: SortSchema.nullable(),
+  topN: TopNSchema.nullable(),
+});
+export type Visual = z.infer<typeof VisualSchema>;
+
+export const WorkbookMetaSchema = z.object({
+  schemaVersion: z.number().int().nonnegative(),
+  name: nonEmpty('name'),
+  theme: z.string(),
+  createdAt: z.string(),
+});
+export type WorkbookMeta = z.infer<typeof WorkbookMetaSchema>;
+
+export const WorkbookModelSchema = z.object({
+  relationships: z.record(z.string(), RelationshipSchema),
+  measures: z.record(z.string(), MeasureSchema),
+  columns: z.record(z.string(), CalculatedColumnSchema),
+  hierarchies: z.record(z.string(), HierarchySchema),
+});
+export type WorkbookModel = z.infer<typeof WorkbookModelSchema>;
+
+/** The plain-JSON read of the whole document (`readWorkbook`). Records are keyed by id, keys sorted. */
+export const WorkbookSnapshotSchema = z.object({
+  meta: WorkbookMetaSchema,
+  datasets: z.record(z.string(), DatasetEntrySchema),
+  model: WorkbookModelSchema,
+  /** Page ids in display order (deduplicated, only existing pages). */
+  pageOrder: z.array(z.string()),
+  pages: z.record(z.string(), PageSchema),
+  /** Visuals whose page exists. */
+  visuals: z.record(z.string(), VisualSchema),
+});
+export type WorkbookSnapshot = z.infer<typeof WorkbookSnapshotSchema>;
