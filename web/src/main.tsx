@@ -1,0 +1,26 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { EngineProvider } from './engine/EngineProvider';
+import { ImportHost } from './features/import';
+import { DatasetAttacher, WorkbookProvider } from './workbook';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/grid.css';
+import './styles/views.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <EngineProvider>
+      <WorkbookProvider>
+        <DatasetAttacher />
+        <App />
+        <ImportHost />
+      </WorkbookProvider>
+    </EngineProvider>
+  </StrictMode>,
+);
