@@ -1,0 +1,35 @@
+/** What the benchmark page exposes as `window.tesseraBench`, called from Node by harness/session.ts. */
+
+export type SnapshotFormat = 'parquet' | 'arrow';
+
+export interface IngestFigures {
+  /** total time of the measured part, ms */
+  ms: number;
+  rows: number;
+  /** bytes of the stored (ours) / exported (raw) snapshot */
+  bytes: number;
+  format: SnapshotFormat | 'unknown';
+  /** ours only: previewImport time, ms (not part of `ms`) */
+  previewMs?: number;
+  /** ours only: the phases onProgress reported, with their first time since the start, ms */
+  phases?: Record<string, number>;
+}
+
+export interface QueryFigures {
+  ms: number;
+  /** result rows (both sides must agree) */
+  rows: number;
+}
+
+export interface BenchApi {
+  /** Fetches a data file into a File held by the page (not timed). Returns its size in bytes. */
+  loadFile(url: string, name: string): Promise<number>;
+  /** Raw DuckDB-wasm on the loaded File: read_csv into a table, then export in `format`. */
+  ingestRaw(format: SnapshotFormat): Promise<IngestFigures>;
+  /** Our import path on the loaded File: previewImport + commitImport into OPFS and a Y.Doc. */
+  ingestOurs(): Promise<IngestFigures>;
+  /** Starts LocalEngine and registers the star schema snapshots (sales, stores, products). Returns load ms. */
+  loadStar(urls: { sales: string; stores: string; products: string }): Promise<{ ms: number; rows: number }>;
+  /** One query, through our coordinator (`ours`, noCache) or a raw AsyncDuckDB connection on the same tables. */
+  runQuery(side: 'ours' | 'raw', sql: string): Promise<QueryFigures>;
+}

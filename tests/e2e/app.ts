@@ -1,0 +1,48 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
+export const fixture = (name: string): string => join(fixturesDir, name);
+
+/** Opens the app and waits for the DuckDB engine to be ready. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('status', { name: 'Status bar' })).toContainText('Engine: ready', { timeout: 60_000 });
+}
+
+export async function goToView(page: Page, view: 'Report' | 'Data' | 'Model' | 'SQL'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: view }).click();
+}
+
+/** Chooses a file with the "Import data" button and returns the preview dialog. */
+export async function startImport(page: Page, path: string): Promise<Locator> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import data' }).click();
+  await (await chooser).setFiles(path);
+  const dialog = page.getByRole('dialog', { name: `Import ${basename(path)}` });
+  await expect(dialog).toBeVisible();
+  // the preview has been read when the column editors are there
+  await expect(dialog.getByRole('combobox', { name: 'Type of column 1' })).toBeVisible({ timeout: 60_000 });
+  return dialog;
+}
+
+/** The types the preview shows, in column order. */
+export async function previewTypes(dialog: Locator): Promise<string[]> {
+  const selects = dialog.getByRole('combobox', { name: /^Type of column \d+$/ });
+  const count = await selects.count();
+  const types: string[] = [];
+  for (let i = 1; i <= count; i++) types.push(await dialog.getByRole('combobox', { name: `Type of column ${i}` }).inputValue());
+  return types;
+}
+
+/** Imports a file with the sniffed settings and waits for the dialog to close. */
+export async function importFile(page: Page, path: string): Promise<void> {
+  const dialog = await startImport(page, path);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toBeHidden({ timeout: 120_000 });
+}
+
+export function datasetList(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Datasets' });
+}
