@@ -196,6 +196,22 @@ describe('LocalEngine (real DuckDB-wasm)', () => {
     expect(engine.tableNameOf('pq')).toBeUndefined();
   });
 
+  it('adopts a staging table as a dataset without copying, replacing an earlier version', async () => {
+    await engine.exec('CREATE TABLE staging_a AS SELECT range AS n FROM range(5)');
+    await engine.adoptTable({ id: 'adopt-1', name: 'Adopted', version: 'v1' }, 'staging_a');
+    expect(engine.tableNameOf('adopt-1')).toBe('Adopted');
+    expect(engine.datasetVersions.get('adopt-1')).toBe('v1');
+    expect((await engine.query('SELECT sum(n) AS s FROM Adopted', { noCache: true })).rows).toEqual([{ s: 10 }]);
+    const leftovers = await engine.query("SELECT count(*) AS c FROM duckdb_tables() WHERE table_name = 'staging_a'", { noCache: true });
+    expect(leftovers.rows).toEqual([{ c: 0 }]);
+
+    await engine.exec('CREATE TABLE staging_b AS SELECT range AS n FROM range(3)');
+    await engine.adoptTable({ id: 'adopt-1', name: 'Adopted', version: 'v2' }, 'staging_b');
+    expect((await engine.query('SELECT count(*) AS c FROM Adopted')).rows).toEqual([{ c: 3 }]);
+    await engine.unregisterDataset('adopt-1');
+    expect(engine.tableNameOf('adopt-1')).toBeUndefined();
+  });
+
   it('copies a query result to CSV', async () => {
     const bytes = await engine.copyQueryToFile(
       `SELECT range AS n, 'item ' || range AS label, CASE WHEN range = 1 THEN 'a,b' END AS tricky FROM range(3) ORDER BY n`,

@@ -355,6 +355,35 @@ export class LocalEngine implements Engine {
     });
   }
 
+  /**
+   * Makes an existing table (an import's staging table, already holding exactly the snapshot's rows)
+   * the dataset's table, without copying a row: rename to `ds_<id>` in one transaction, then place
+   * the friendly view. The import pipeline uses it instead of re-loading the bytes it just stored.
+   */
+  async adoptTable(entry: { id: string; name: string; version: string }, tableName: string): Promise<void> {
+    const table = datasetTableName(entry.id);
+    await this.datasetTask({
+      kind: 'exclusive',
+      priority: 'high',
+      run: async (conn) => {
+        try {
+          await this.runArrow(conn, 'BEGIN TRANSACTION');
+          try {
+            await this.runArrow(conn, `DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
+            await this.runArrow(conn, `ALTER TABLE ${quoteIdentifier(tableName)} RENAME TO ${quoteIdentifier(table)}`);
+            await this.runArrow(conn, 'COMMIT');
+          } catch (error) {
+            await this.runArrow(conn, 'ROLLBACK').catch(() => undefined);
+            throw error;
+          }
+          await this.placeView(conn, entry.id, entry.name, entry.version);
+        } finally {
+          this.invalidateCache();
+        }
+      },
+    });
+  }
+
   /** (Re)creates the dataset's friendly view; drops the old one when the name changes. */
   private async placeView(conn: AsyncDuckDBConnection, id: string, name: string, version: string): Promise<void> {
     const previous = this.datasets.get(id);

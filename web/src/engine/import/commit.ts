@@ -132,7 +132,8 @@ export async function commitImport(
     const counted = await engine.query(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdentifier(staging)}`, { noCache: true, priority: 'high' });
     const rowCount = Number(counted.rows[0]?.n ?? 0);
     // Snapshot as an Arrow IPC stream: DuckDB-wasm 1.32 can only write Parquet with its parquet
-    // extension, which it loads over the network; Arrow works offline and registerDataset takes both.
+    // extension, which it loads over the network; Arrow works offline (the store keeps it, and
+    // registerDataset reloads it on the next open).
     const bytes = await engine.copyQueryToFile(`SELECT * FROM ${quoteIdentifier(staging)}`, 'arrow', signal);
     const version = await contentVersion(bytes);
     throwIfCancelled(signal);
@@ -150,7 +151,8 @@ export async function commitImport(
     onProgress?.(READ_SHARE + (1 - READ_SHARE) / 2, 'saving');
     throwIfCancelled(signal);
 
-    await engine.registerDataset({ id, name, version }, bytes);
+    // The staging table holds exactly the stored rows: it becomes the dataset's table (no re-load).
+    await engine.adoptTable({ id, name, version }, staging);
     registeredId = id;
     throwIfCancelled(signal);
 
