@@ -257,6 +257,16 @@ export class LocalEngine implements Engine {
   // ---- export ---------------------------------------------------------------------------------
 
   /**
+   * The result of `sql` as an Arrow IPC stream, in the chunks DuckDB produced them (schema, batches,
+   * end marker) — never joined into one buffer, so a large snapshot is not held twice. `new Blob(chunks)`
+   * is the stream file.
+   */
+  exportArrowChunks(sql: string, signal?: AbortSignal): Promise<Uint8Array[]> {
+    const inner = stripTrailingSemicolons(sql);
+    return this.scheduler.submit<Uint8Array[]>({ kind: 'read', priority: 'normal', signal, run: (conn, task) => this.runIPC(conn, inner, task) });
+  }
+
+  /**
    * The result of `sql` as file bytes. 'csv' (with header) and 'parquet' go through DuckDB's COPY
    * (Parquet needs DuckDB's parquet extension, which DuckDB-wasm 1.32 loads over the network);
    * 'arrow' is an Arrow IPC stream built here and needs nothing else — the snapshot format that
