@@ -155,13 +155,17 @@ export async function commitImport(
     // extension, which it loads over the network; Arrow works offline (the store keeps it, and
     // registerDataset reloads it on the next open).
     const bytes = new Blob((await engine.exportArrowChunks(`SELECT * FROM ${quoteIdentifier(staging)}`, signal)) as Uint8Array<ArrayBuffer>[]);
-    const version = await contentVersion(bytes);
     throwIfCancelled(signal);
 
     const name = uniqueDatasetName(doc, options.name?.trim() || defaultDatasetName(fileName));
     const id = newDatasetId();
+    // Hashing and writing overlap: the store writes a temporary file while the version is computed.
+    const hashing = contentVersion(bytes);
+    hashing.catch(() => undefined);
+    let version: string;
     try {
-      await store.save(id, version, bytes);
+      await store.save(id, hashing, bytes);
+      version = await hashing;
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       const hint = 'Free some space (delete datasets or workbooks you no longer need), then import again.';

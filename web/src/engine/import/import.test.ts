@@ -5,19 +5,20 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { LocalEngine } from '../local-engine';
 import { nodeDuckDBFactory } from '../testing/duckdb-node';
-import { commitImport, detectFormat, ImportCancelledError, ImportError, previewImport, type ImportPreview, type ImportStore } from './index';
+import { commitImport, contentVersion, detectFormat, ImportCancelledError, ImportError, previewImport, type ImportPreview, type ImportStore } from './index';
 
 /** The DatasetStore contract, in memory (the OPFS/IndexedDB stores are tested in Chromium). */
 class MemoryStore implements ImportStore {
   readonly files = new Map<string, Uint8Array>();
   failNextSave?: Error;
-  async save(id: string, version: string, data: Uint8Array): Promise<void> {
+  async save(id: string, pending: string | PromiseLike<string>, data: Uint8Array | Blob): Promise<void> {
     if (this.failNextSave) {
       const error = this.failNextSave;
       this.failNextSave = undefined;
       throw error;
     }
-    this.files.set(`${id}/${version}`, data.slice());
+    const bytes = data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data.slice();
+    this.files.set(`${id}/${await pending}`, bytes);
   }
   async get(id: string, version: string): Promise<Uint8Array | undefined> {
     return this.files.get(`${id}/${version}`);
@@ -114,7 +115,10 @@ describe('previewImport + commitImport, every format', () => {
       expect(dataset).toMatchObject({ id: result.datasetId, name: 'sales', rowCount: 200, version: result.version });
       expect(dataset.source).toMatchObject({ kind: 'file', fileName: c.file, format: c.format });
       expect(dataset.columns.map((col) => col.type)).toEqual(c.types);
-      expect(store.files.has(`${result.datasetId}/${result.version}`)).toBe(true);
+      const stored = store.files.get(`${result.datasetId}/${result.version}`);
+      expect(stored).toBeDefined();
+      // the version is the content hash of exactly the stored bytes
+      expect(await contentVersion(stored!)).toBe(result.version);
 
       const view = engine.tableNameOf(result.datasetId);
       expect(view).toBeDefined();
@@ -283,5 +287,18 @@ describe('XLSX sheets', () => {
     expect(listDatasets(doc)[0].source).toEqual({ kind: 'file', fileName: 'sales.xlsx', format: 'xlsx', sheet: 'Regions' });
     expect(await scalar(`SELECT manager FROM "${engine.tableNameOf(result.datasetId)}" WHERE region = 'East'`)).toBe('Alan Turing');
     await engine.unregisterDataset(result.datasetId);
+  });
+});
+
+describe('contentVersion', () => {
+  it('hashes blocks of the bytes: same bytes same version, any change another, Blob or array alike', async () => {
+    const big = new Uint8Array((8 << 20) * 2 + 123).map((_, i) => i % 251);
+    const v = await contentVersion(big);
+    expect(v).toMatch(/^[0-9a-f]{16}$/);
+    expect(await contentVersion(new Blob([big]))).toBe(v);
+    const changed = big.slice();
+    changed[(8 << 20) + 5] ^= 1;
+    expect(await contentVersion(changed)).not.toBe(v);
+    expect(await contentVersion(new Uint8Array(0))).toMatch(/^[0-9a-f]{16}$/);
   });
 });

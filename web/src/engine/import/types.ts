@@ -88,7 +88,7 @@ export interface ImportResult {
  * Declared structurally so tests can pass an in-memory store.
  */
 export interface ImportStore {
-  save(id: string, version: string, data: Uint8Array | Blob): Promise<unknown>;
+  save(id: string, version: string | PromiseLike<string>, data: Uint8Array | Blob): Promise<unknown>;
   delete(id: string, version?: string): Promise<unknown>;
 }
 

@@ -15,8 +15,11 @@ export interface StoredSnapshot {
 
 export interface DatasetStore {
   readonly kind: 'opfs' | 'indexeddb';
-  /** Stores the snapshot; throws StorageError (earlier snapshots stay intact). */
-  save(id: string, version: string, data: Uint8Array | Blob): Promise<void>;
+  /**
+   * Stores the snapshot; throws StorageError (earlier snapshots stay intact). `version` may be a
+   * promise (a content hash still being computed): the write starts at once, the key waits for it.
+   */
+  save(id: string, version: string | PromiseLike<string>, data: Uint8Array | Blob): Promise<void>;
   get(id: string, version: string): Promise<File | Blob | undefined>;
   /** Deletes one version, or every version of the dataset when `version` is omitted. */
   delete(id: string, version?: string): Promise<void>;

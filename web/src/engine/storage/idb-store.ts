@@ -27,7 +27,8 @@ export async function createIdbStore(name = 'tessera-datasets'): Promise<Dataset
   });
   return {
     kind: 'indexeddb',
-    async save(id, version, data) {
+    async save(id, pendingVersion, data) {
+      const version = await pendingVersion;
       const blob = data instanceof Blob ? data : new Blob([data as Uint8Array<ArrayBuffer>]);
       try {
         const tx = db.transaction('snapshots', 'readwrite');

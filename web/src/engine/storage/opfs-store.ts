@@ -62,14 +62,15 @@ export async function createOpfsStore(): Promise<DatasetStore> {
   return {
     kind: 'opfs',
     async save(id, version, data) {
-      const key = snapshotKey(id, version);
-      const tmpName = `${key}${TMP}${Date.now()}-${counter++}`;
+      // The write starts at once; the key waits for the version (a hash the caller may still be computing).
+      const tmpName = `${id}${TMP}${Date.now()}-${counter++}`;
       try {
         const tmp = (await dir.getFileHandle(tmpName, { create: true })) as MovableHandle;
         await writeFile(tmp, data);
         const expected = data instanceof Blob ? data.size : data.byteLength;
         const written = await tmp.getFile();
         if (written.size !== expected) throw new Error(`wrote ${written.size} of ${expected} bytes`);
+        const key = snapshotKey(id, await version);
         if (typeof tmp.move === 'function') {
           await dir.removeEntry(key).catch(() => undefined);
           await tmp.move(key);

@@ -5,7 +5,8 @@ export function createMemoryDatasetStore(): DatasetStore & { readonly kind: 'ind
   const blobs = new Map<string, { id: string; version: string; blob: Blob }>();
   return {
     kind: 'indexeddb',
-    async save(id, version, data) {
+    async save(id, pendingVersion, data) {
+      const version = await pendingVersion;
       blobs.set(snapshotKey(id, version), { id, version, blob: data instanceof Blob ? data : new Blob([data as Uint8Array<ArrayBuffer>]) });
     },
     async get(id, version) {
