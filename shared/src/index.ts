@@ -5,3 +5,6 @@ export { CURRENT_SCHEMA_VERSION, MIGRATION_ORIGIN, MigrationError, checkAndMigra
 export { TOP as WORKBOOK_TOP_TYPES } from './workbook/layout';
 export { newId } from './workbook/ids';
 export { base64ToBytes, bytesToBase64 } from './workbook/base64';
+export * from './query/index';
+export * from './spec/index';
+export * from './format/index';

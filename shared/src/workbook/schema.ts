@@ -83,12 +83,19 @@ export const HierarchySchema = z.object({
 });
 export type Hierarchy = z.infer<typeof HierarchySchema>;
 
-export const AGGREGATES = ['sum', 'avg', 'min', 'max', 'count', 'distinctCount', 'none'] as const;
+export const AGGREGATES = ['sum', 'avg', 'min', 'max', 'count', 'distinctCount', 'none', 'median'] as const;
 export const AggregateSchema = z.enum(AGGREGATES);
 export type Aggregate = z.infer<typeof AggregateSchema>;
 
 /** A column of a dataset (with an optional aggregation when it sits in a values well) … */
-export const ColumnFieldRefSchema = z.strictObject({ datasetId: IdSchema, column: nonEmpty('column'), aggregate: AggregateSchema.optional() });
+export const SHOW_AS = ['percentOfTotal'] as const;
+export const ColumnFieldRefSchema = z.strictObject({
+  datasetId: IdSchema,
+  column: nonEmpty('column'),
+  aggregate: AggregateSchema.optional(),
+  /** Show the aggregated value as a share of the visual's total (`percentOfTotal`) instead of the value. */
+  showAs: z.enum(SHOW_AS).optional(),
+});
 /** … or a measure. */
 export const MeasureFieldRefSchema = z.strictObject({ measureId: IdSchema });
 export const FieldRefSchema = z.union([ColumnFieldRefSchema, MeasureFieldRefSchema]);
@@ -117,25 +124,54 @@ export const DEFAULT_PAGE_SIZE: PageSize = { width: 1280, height: 720 };
 export const PageSchema = z.object({ id: IdSchema, name: nonEmpty('name'), filters: z.array(FilterSchema), size: PageSizeSchema });
 export type Page = z.infer<typeof PageSchema>;
 
-export const VISUAL_TYPES = ['bar', 'column', 'line', 'area', 'pie', 'donut', 'scatter', 'table', 'matrix', 'card', 'kpi', 'slicer'] as const;
+export const VISUAL_TYPES = [
+  'bar', 'column', 'line', 'area', 'pie', 'donut', 'scatter', 'table', 'matrix', 'card', 'kpi', 'slicer',
+  'stackedBar', 'stackedColumn', 'percentBar', 'percentColumn', 'stackedArea', 'combo', 'multiRowCard',
+  'histogram', 'heatmap', 'funnel', 'waterfall', 'treemap', 'map', 'custom',
+] as const;
 export const VisualTypeSchema = z.enum(VISUAL_TYPES);
 export type VisualType = z.infer<typeof VisualTypeSchema>;
 
+const BAR_LIKE_ROLES = ['category', 'values', 'series', 'smallMultiples', 'tooltips'] as const;
+
 /** The field wells of each visual type; `addVisual` / `setVisualType` create these roles up front. */
 export const VISUAL_ROLES: Readonly<Record<VisualType, readonly string[]>> = {
-  bar: ['category', 'values', 'series', 'tooltips'],
-  column: ['category', 'values', 'series', 'tooltips'],
-  line: ['category', 'values', 'series', 'tooltips'],
-  area: ['category', 'values', 'series', 'tooltips'],
+  bar: BAR_LIKE_ROLES,
+  column: BAR_LIKE_ROLES,
+  stackedBar: BAR_LIKE_ROLES,
+  stackedColumn: BAR_LIKE_ROLES,
+  percentBar: BAR_LIKE_ROLES,
+  percentColumn: BAR_LIKE_ROLES,
+  line: BAR_LIKE_ROLES,
+  area: BAR_LIKE_ROLES,
+  stackedArea: BAR_LIKE_ROLES,
+  combo: ['category', 'columnValues', 'lineValues', 'tooltips'],
   pie: ['category', 'values', 'tooltips'],
   donut: ['category', 'values', 'tooltips'],
+  funnel: ['category', 'values', 'tooltips'],
+  treemap: ['category', 'values', 'tooltips'],
+  waterfall: ['category', 'values'],
   scatter: ['x', 'y', 'size', 'series', 'details', 'tooltips'],
+  histogram: ['values'],
+  heatmap: ['x', 'y', 'values'],
+  map: ['location', 'values'],
   table: ['columns'],
   matrix: ['rows', 'columns', 'values'],
   card: ['values'],
+  multiRowCard: ['values'],
   kpi: ['values', 'target', 'trend'],
   slicer: ['field'],
+  custom: ['category', 'values', 'series', 'details'],
 };
+
+/** Wells whose fields are aggregated (measures); the others group (dimensions). Scatter's x/y: see `roleKind`. */
+export const MEASURE_ROLES: ReadonlySet<string> = new Set(['values', 'columnValues', 'lineValues', 'size', 'target']);
+
+/** Whether a well of a visual type holds dimensions (grouped) or measures (aggregated). */
+export function roleKind(type: VisualType, role: string): 'dimension' | 'measure' {
+  if (type === 'scatter' && (role === 'x' || role === 'y')) return 'measure';
+  return MEASURE_ROLES.has(role) ? 'measure' : 'dimension';
+}
 
 export const SortSchema = z.object({ field: FieldRefSchema, direction: z.enum(['asc', 'desc']) });
 export type Sort = z.infer<typeof SortSchema>;

@@ -37,7 +37,7 @@ describe('addVisual', () => {
     const v = readWorkbook(doc).visuals[id];
     expect(v).toEqual({
       id, pageId: FIRST_PAGE, type: 'bar', x: 10, y: 20, w: 300, h: 200, z: 1, title: 'By country',
-      fields: { category: [], series: [], tooltips: [], values: [] }, filters: [], format: {}, sort: null, topN: null,
+      fields: { category: [], series: [], smallMultiples: [], tooltips: [], values: [] }, filters: [], format: {}, sort: null, topN: null,
     });
     const second = addVisual(doc, { pageId: FIRST_PAGE, type: 'card', x: 0, y: 0, w: 50, h: 50 });
     const other = addVisual(doc, { pageId: addPage(doc, { name: 'P2' }), type: 'card', x: 0, y: 0, w: 50, h: 50 });
@@ -68,7 +68,7 @@ describe('geometry and properties', () => {
     setVisualFormat(doc, id, 'legend', { show: true, position: 'right' });
     const v = readWorkbook(doc).visuals[id];
     expect(v).toMatchObject({ x: 40, y: 50, w: 400, h: 250, title: 'Revenue', type: 'scatter', format: { color: '#ff0000', legend: { show: true, position: 'right' } } });
-    expect(Object.keys(v.fields).sort()).toEqual(['category', 'details', 'series', 'size', 'tooltips', 'values', 'x', 'y']);
+    expect(Object.keys(v.fields).sort()).toEqual(['category', 'details', 'series', 'size', 'smallMultiples', 'tooltips', 'values', 'x', 'y']);
     setVisualFormat(doc, id, 'color', undefined);
     expect(readWorkbook(doc).visuals[id].format).toEqual({ legend: { show: true, position: 'right' } });
   });
@@ -129,7 +129,7 @@ describe('field wells', () => {
     const { doc, id } = withVisual();
     expect(errorOf(() => bindField(doc, id, 'values', { datasetId: 'd' } as typeof country)).field).toBe('ref');
     expect(errorOf(() => bindField(doc, id, '', total)).field).toBe('role');
-    expect(errorOf(() => bindField(doc, id, 'values', { ...amount, aggregate: 'median' as 'sum' })).field).toBe('ref');
+    expect(errorOf(() => bindField(doc, id, 'values', { ...amount, aggregate: 'mode' as 'sum' })).field).toBe('ref');
     expect(errorOf(() => unbindField(doc, id, 'values', 0)).message).toContain('no field at position 0 of role "values"');
     expect(errorOf(() => moveField(doc, id, 'nope', 0, 'values', 0)).field).toBe('index');
     expect(errorOf(() => bindField(doc, 'ghost', 'values', total)).field).toBe('id');

@@ -1,0 +1,10 @@
+export * as sqlAst from './ast';
+export type { DateLevel, DateUnit, Expr as SqlExpr, Query as SqlQuery } from './ast';
+export { SqlDialect, SqlPrintError } from './dialects/base';
+export { DuckDBDialect, duckdb } from './dialects/duckdb';
+export { compileVisualQuery } from './compile/visual';
+export { compilePredicate, filtersToPredicates, predicateExpr } from './predicate';
+export { modelContext, tableOf, type ModelContext } from './model';
+export { QueryCompileError, type CompiledQuery, type Predicate, type ResultField, type VisualQueryInput } from './types';
+export { MeasureError, parseMeasure, COLUMN_AGGREGATES, type MeasureNode, type ColumnAggregateName } from './measure/parse';
+export { compileMeasure, type CompiledMeasure } from './measure/compile';

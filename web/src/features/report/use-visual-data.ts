@@ -1,0 +1,122 @@
+/**
+ * The hot path of one visual: snapshot of the visual + model + the page's filters, slicers and
+ * cross-filter → compileVisualQuery (shared) → engine.query(key 'visual:<id>', high priority) → rows.
+ * Keeps the last rows while a new query runs, so charts update in place.
+ */
+import { isMeasureRef, type Visual, type WorkbookSnapshot } from '@tessera/shared';
+import { compileVisualQuery, filtersToPredicates, type CompiledQuery, type Predicate, type ResultField } from '@tessera/shared';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEngine } from '../../engine/EngineProvider';
+import { QueryCancelledError } from '../../engine/types';
+import { useAttachStates } from '../../workbook';
+import { useReportStore } from './report-store';
+import { slicerFilterId } from './report-actions';
+
+export type VisualData =
+  | { status: 'empty' }
+  | { status: 'waiting'; message: string }
+  | { status: 'error'; message: string }
+  | { status: 'loading' | 'ready'; rows: Record<string, unknown>[] | null; fields: ResultField[]; reduction?: CompiledQuery['reduction']; sql: string };
+
+export function hasFields(visual: Visual): boolean {
+  return Object.values(visual.fields).some((refs) => refs.length > 0);
+}
+
+/** Dataset ids a visual reads (its columns' datasets and its measures' home datasets). */
+export function datasetsOfVisual(visual: Visual, snapshot: WorkbookSnapshot): string[] {
+  const ids = new Set<string>();
+  for (const refs of Object.values(visual.fields)) {
+    for (const ref of refs) {
+      if (isMeasureRef(ref)) {
+        const measure = snapshot.model.measures[ref.measureId];
+        if (measure) ids.add(measure.datasetId);
+      } else ids.add(ref.datasetId);
+    }
+  }
+  return [...ids].sort();
+}
+
+/** The predicates that apply to a visual: page filters (its own slicer's excepted), its filters, the page's cross-filter from another visual. */
+export function visualPredicates(visual: Visual, snapshot: WorkbookSnapshot, crossFilter: { sourceVisualId: string; predicate: Predicate } | undefined): Predicate[] {
+  const page = snapshot.pages[visual.pageId];
+  const own = slicerFilterId(visual.id);
+  const filters = [...(page?.filters ?? []).filter((f) => f.id !== own), ...visual.filters];
+  const predicates = filtersToPredicates(filters);
+  if (crossFilter && crossFilter.sourceVisualId !== visual.id && snapshot.visuals[crossFilter.sourceVisualId]) predicates.push(crossFilter.predicate);
+  return predicates;
+}
+
+interface Loaded {
+  sql: string;
+  rows: Record<string, unknown>[];
+  fields: ResultField[];
+  reduction?: CompiledQuery['reduction'];
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function useAttachSummary(ids: string[]): { ready: boolean; message?: string } {
+  const attach = useAttachStates();
+  const key = useSyncExternalStore(attach.subscribe, () => ids.map((id) => `${attach.get(id)?.state ?? 'loading'}`).join(','));
+  const states = key === '' ? [] : key.split(',');
+  const bad = ids.find((id, i) => states[i] === 'missing' || states[i] === 'error');
+  if (bad) return { ready: false, message: attach.get(bad)?.message ?? 'The data of this visual is not available. Re-import the dataset.' };
+  return { ready: states.every((s) => s === 'ready') };
+}
+
+export function useVisualData(visual: Visual, snapshot: WorkbookSnapshot, options: { limit?: number } = {}): VisualData {
+  const engine = useEngine();
+  const crossFilter = useReportStore((s) => s.crossFilters[visual.pageId]);
+  const datasetIds = useMemo(() => datasetsOfVisual(visual, snapshot), [visual, snapshot]);
+  const attach = useAttachSummary(datasetIds);
+
+  const compiled = useMemo((): { query: CompiledQuery } | { error: string } | null => {
+    if (!hasFields(visual)) return null;
+    try {
+      const query = compileVisualQuery({
+        visual,
+        datasets: Object.values(snapshot.datasets),
+        relationships: Object.values(snapshot.model.relationships),
+        measures: Object.values(snapshot.model.measures),
+        filters: visualPredicates(visual, snapshot, crossFilter),
+        limit: options.limit,
+      });
+      return { query };
+    } catch (error) {
+      return { error: messageOf(error) };
+    }
+  }, [visual, snapshot, crossFilter, options.limit]);
+
+  const sql = compiled && 'query' in compiled ? compiled.query.sql : '';
+  const versions = datasetIds.map((id) => snapshot.datasets[id]?.version ?? '').join(',');
+  const [result, setResult] = useState<Loaded | { sql: string; error: string } | null>(null);
+  const compiledRef = useRef(compiled);
+  compiledRef.current = compiled;
+
+  useEffect(() => {
+    if (!sql || !attach.ready) return;
+    const controller = new AbortController();
+    engine.query(sql, { key: `visual:${visual.id}`, priority: 'high', signal: controller.signal }).then(
+      (res) => {
+        const current = compiledRef.current;
+        if (controller.signal.aborted || !current || !('query' in current)) return;
+        setResult({ sql, rows: res.rows, fields: current.query.fields, reduction: current.query.reduction });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted || error instanceof QueryCancelledError) return;
+        setResult({ sql, error: messageOf(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [engine, sql, attach.ready, visual.id, versions]);
+
+  if (!compiled) return { status: 'empty' };
+  if ('error' in compiled) return { status: 'error', message: compiled.error };
+  if (attach.message) return { status: 'error', message: attach.message };
+  if (!attach.ready) return { status: 'waiting', message: 'Loading data…' };
+  if (result && 'error' in result && result.sql === sql) return { status: 'error', message: result.error };
+  if (result && 'rows' in result) return { status: result.sql === sql ? 'ready' : 'loading', rows: result.rows, fields: result.fields, reduction: result.reduction, sql: result.sql };
+  return { status: 'loading', rows: null, fields: compiled.query.fields, reduction: compiled.query.reduction, sql };
+}
