@@ -119,3 +119,23 @@ test('a full disk while saving shows what to do and loses nothing', async ({ pag
   await expect(datasetList(page).getByRole('listitem')).toHaveCount(1);
   await expect(page.getByRole('grid').getByRole('row').nth(1)).toContainText('South');
 });
+
+test('without OPFS, datasets are stored in IndexedDB and survive a reload', async ({ page }) => {
+  // A browser without the Origin Private File System (older Safari, some private modes).
+  await page.addInitScript(() => {
+    Object.defineProperty(StorageManager.prototype, 'getDirectory', { value: undefined, configurable: true });
+  });
+  await openApp(page);
+  await importFile(page, fixture('sales.csv'));
+  await page.reload();
+  await expect(page.getByRole('status', { name: 'Status bar' })).toContainText('Engine: ready', { timeout: 60_000 });
+  await goToView(page, 'Data');
+  await expect(datasetList(page)).toContainText('200 rows · 6 columns');
+  await expect(page.getByRole('grid').getByRole('row').nth(1)).toContainText('South');
+  // the snapshot is really in IndexedDB
+  const stored = await page.evaluate(async () => {
+    const dbs = await indexedDB.databases();
+    return dbs.map((db) => db.name ?? '');
+  });
+  expect(stored.some((name) => /dataset|snapshot/i.test(name))).toBe(true);
+});
