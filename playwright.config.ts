@@ -18,6 +18,8 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
     trace: 'retain-on-failure',
+    // The service worker precaches ~75 MB (both DuckDB bundles) in every fresh context; only the PWA specs need it.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `node --import tsx sync-server/src/main.ts`,

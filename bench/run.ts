@@ -4,10 +4,13 @@
  * one line holding one JSON object.
  */
 import { ingest } from './ingest';
+import { load } from './load';
 import { query } from './query';
+import { crossfilter } from './crossfilter';
+import { render } from './render';
 import { parseArgs, type Bench } from './harness/options';
 
-const BENCHES: Record<string, Bench> = { ingest, query };
+const BENCHES: Record<string, Bench> = { ingest, query, load, crossfilter, render };
 
 async function main(): Promise<void> {
   const { names, options } = parseArgs(process.argv.slice(2));

@@ -21,6 +21,20 @@ export interface QueryFigures {
   rows: number;
 }
 
+export interface CrossfilterClickFigures {
+  /** input → last visual's rows ready (and, ours, its Vega view updated), ms */
+  ms: number;
+  /** result rows of the five re-queried visuals */
+  rows: number;
+}
+
+export interface RenderFigures {
+  /** mean ms per render over the batch */
+  ms: number;
+  /** marks in the scenegraph after the last render (both sides must agree) */
+  marks: number;
+}
+
 export interface BenchApi {
   /** Fetches a data file into a File held by the page (not timed). Returns its size in bytes. */
   loadFile(url: string, name: string): Promise<number>;
@@ -32,4 +46,10 @@ export interface BenchApi {
   loadStar(urls: { sales: string; stores: string; products: string }): Promise<{ ms: number; rows: number }>;
   /** One query, through our coordinator (`ours`, noCache) or a raw AsyncDuckDB connection on the same tables. */
   runQuery(side: 'ours' | 'raw', sql: string): Promise<QueryFigures>;
+  /** Cross-filter page: LocalEngine with the star schema, the 6-visual page compiled and its charts embedded. */
+  xfLoad(urls: { sales: string; stores: string; products: string }): Promise<{ rows: number; categories: string[]; months: string[] }>;
+  /** One cross-filter click on the page, ours (LocalEngine + live Vega views) or raw (same SQL, raw connection). */
+  xfClick(side: 'ours' | 'raw', click: { kind: 'category' | 'month'; value: string }): Promise<CrossfilterClickFigures>;
+  /** Render: `count` renders of one chart, through our ChartView path or a raw vega-embed of the same spec and rows. */
+  renderChart(side: 'ours' | 'raw', input: { type: string; rows: number; count: number }): Promise<RenderFigures>;
 }

@@ -2,6 +2,8 @@
 import type { BenchApi } from './api';
 import { ingestOurs, ingestRaw, loadFile } from './scenarios/ingest';
 import { loadStar, runQuery } from './scenarios/query';
+import { xfClick, xfLoad } from './scenarios/crossfilter';
+import { renderChart } from './scenarios/render';
 
-const api: BenchApi = { loadFile, ingestRaw, ingestOurs, loadStar, runQuery };
+const api: BenchApi = { loadFile, ingestRaw, ingestOurs, loadStar, runQuery, xfLoad, xfClick, renderChart };
 (window as unknown as { tesseraBench: BenchApi }).tesseraBench = api;

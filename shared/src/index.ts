@@ -8,3 +8,4 @@ export { base64ToBytes, bytesToBase64 } from './workbook/base64';
 export * from './query/index';
 export * from './spec/index';
 export * from './format/index';
+export * from './protocol/index';

@@ -12,10 +12,12 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     staticDir: config.webDir,
+    services: { jwtSecret: config.jwtSecret, allowedOrigins: config.allowedOrigins },
   });
+  if (!config.jwtSecret) console.warn('JWT_SECRET is not set: using a random secret, so sessions end when Tessera restarts. Set JWT_SECRET to keep them.');
 
   const where = server.db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${join(config.dataDir, 'pglite')}`;
-  console.log(`Tessera is running at http://localhost:${server.port} (database: ${where})`);
+  console.log(`Tessera is running at ${server.url} (database: ${where})`);
   if (!existsSync(join(config.webDir, 'index.html'))) console.warn(notBuiltMessage);
 
   let stopping = false;

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { WebSocketServer } from 'ws';
 import { createApp } from './app';
+import { createServices, type Services, type ServicesOptions } from './services';
 import { type DatabaseHandle, openDatabase } from './db';
 import { readVersion } from './version';
 
@@ -14,6 +16,8 @@ export interface StartServerOptions {
   /** Folder of the built PWA. */
   staticDir: string;
   version?: string;
+  /** Auth, origins, limits and sync settings (JWT secret, ALLOWED_ORIGINS, compaction…). */
+  services?: ServicesOptions;
 }
 
 export interface RunningServer {
@@ -21,6 +25,7 @@ export interface RunningServer {
   url: string;
   port: number;
   db: DatabaseHandle;
+  services: Services;
   /** Stops accepting connections, ends open ones, then closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -38,17 +43,26 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     );
   }
 
-  const app = createApp({ db, staticDir: options.staticDir, version: options.version ?? readVersion() });
+  const services = createServices(db, options.dataDir, options.services);
+  try {
+    await services.hub.start();
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw new Error(`Could not LISTEN for other server processes: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const app = createApp({ db, staticDir: options.staticDir, version: options.version ?? readVersion(), services });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: services.limits.wsMaxPayloadBytes });
   let server: ReturnType<typeof serve>;
   let port: number;
   try {
     ({ server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: options.host ?? '0.0.0.0' }, (info: AddressInfo) =>
+      const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: options.host ?? '0.0.0.0', websocket: { server: wss } }, (info: AddressInfo) =>
         resolve({ server: s, port: info.port }),
       );
       s.once('error', reject);
     }));
   } catch (error) {
+    await services.hub.close().catch(() => {});
     await db.close().catch(() => {});
     const code = error instanceof Error && 'code' in error ? error.code : undefined;
     if (code === 'EADDRINUSE') {
@@ -60,6 +74,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      await services.hub.close();
+      for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();
@@ -71,5 +87,5 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   const host = options.host ?? '0.0.0.0';
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  return { url: `http://${shownHost}:${port}`, port, db, close };
+  return { url: `http://${shownHost}:${port}`, port, db, services, close };
 }

@@ -2,7 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { EngineProvider } from './engine/EngineProvider';
+import { FilesHost } from './features/files';
 import { ImportHost } from './features/import';
+import { LaunchHandler, registerServiceWorker } from './pwa';
 import { DatasetAttacher, WorkbookProvider } from './workbook';
 import './styles/theme.css';
 import './styles/base.css';
@@ -13,6 +15,8 @@ import './styles/views.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
+registerServiceWorker();
+
 createRoot(container).render(
   <StrictMode>
     <EngineProvider>
@@ -20,6 +24,8 @@ createRoot(container).render(
         <DatasetAttacher />
         <App />
         <ImportHost />
+        <FilesHost />
+        <LaunchHandler />
       </WorkbookProvider>
     </EngineProvider>
   </StrictMode>,

@@ -4,6 +4,7 @@ export { SqlDialect, SqlPrintError } from './dialects/base';
 export { DuckDBDialect, duckdb } from './dialects/duckdb';
 export { compileVisualQuery } from './compile/visual';
 export { compilePredicate, filtersToPredicates, predicateExpr } from './predicate';
+export { conditionToPredicate, filterToPredicate } from './filter-predicates';
 export { modelContext, tableOf, type ModelContext } from './model';
 export { QueryCompileError, type CompiledQuery, type Predicate, type ResultField, type VisualQueryInput } from './types';
 export { MeasureError, parseMeasure, COLUMN_AGGREGATES, type MeasureNode, type ColumnAggregateName } from './measure/parse';

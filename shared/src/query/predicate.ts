@@ -1,9 +1,10 @@
 import type { ColumnFieldRef, DatasetEntry, Filter, Scalar } from '../workbook/schema';
-import { isMeasureRef } from '../workbook/schema';
 import { and, bin, cast, isNull, lit, not, or, type DateLevel, type Expr } from './ast';
 import type { SqlDialect } from './dialects/base';
 import { duckdb } from './dialects/duckdb';
 import { columnExpr, isBooleanType, isDateType, isNumericType, isTemporalType, isTextType, modelContext, resolveColumn, type ModelContext } from './model';
+import { filterToPredicate } from './filter-predicates';
+import { topNExpr } from './topn';
 import { QueryCompileError, type Predicate } from './types';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -146,10 +147,13 @@ function leafExpr(ctx: ModelContext, p: LeafPredicate): Expr {
       }
       const today: Expr = p.today === undefined ? { type: 'currentDate' } : { type: 'literal', value: p.today, cast: 'DATE' };
       const current: Expr = { type: 'dateTrunc', expr: today, unit: p.unit };
-      const start: Expr = { type: 'dateAdd', expr: current, n: p.includeCurrent ? -(p.last - 1) : -p.last, unit: p.unit };
-      const end: Expr = p.includeCurrent ? { type: 'dateAdd', expr: current, n: 1, unit: p.unit } : current;
-      return and(bin('>=', x, start), bin('<', x, end));
+      const at = (n: number): Expr => (n === 0 ? current : { type: 'dateAdd', expr: current, n, unit: p.unit });
+      // [start, end) in whole periods: last → ending with the current period (or before it); next → from it (or after it).
+      const [from, to] = p.direction === 'next' ? (p.includeCurrent ? [0, p.last] : [1, p.last + 1]) : p.includeCurrent ? [-(p.last - 1), 1] : [-p.last, 0];
+      return and(bin('>=', x, at(from)), bin('<', x, at(to)));
     }
+    case 'topN':
+      return topNExpr(ctx, p);
   }
 }
 
@@ -160,12 +164,5 @@ export function compilePredicate(p: Predicate, datasets: DatasetEntry[], dialect
 
 /** Workbook filters (pages, visuals) as predicates. Filters on measures are not predicates (they apply per visual) and are left out. */
 export function filtersToPredicates(filters: Filter[]): Predicate[] {
-  const out: Predicate[] = [];
-  for (const f of filters) {
-    if (isMeasureRef(f.field)) continue;
-    const field = { datasetId: f.field.datasetId, column: f.field.column };
-    if (f.kind === 'values') out.push({ kind: 'in', field, values: f.values, ...(f.exclude ? { exclude: true } : {}) });
-    else out.push({ kind: 'range', field, ...(f.min !== undefined ? { min: f.min } : {}), ...(f.max !== undefined ? { max: f.max } : {}) });
-  }
-  return out;
+  return filters.map(filterToPredicate).filter((p): p is Predicate => p !== undefined);
 }

@@ -11,7 +11,19 @@ export type Predicate =
       op: 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le' | 'contains' | 'startsWith' | 'endsWith' | 'isBlank' | 'isNotBlank';
       value?: Scalar;
     }
-  | { kind: 'relativeDate'; field: ColumnFieldRef; unit: 'day' | 'week' | 'month' | 'quarter' | 'year'; last: number; includeCurrent: boolean; today?: string }
+  | {
+      kind: 'relativeDate';
+      field: ColumnFieldRef;
+      unit: 'day' | 'week' | 'month' | 'quarter' | 'year';
+      /** How many periods (named `last` for both directions). */
+      last: number;
+      includeCurrent: boolean;
+      today?: string;
+      /** 'last' (default): periods before today; 'next': periods after it. */
+      direction?: 'last' | 'next';
+    }
+  /** Keeps the `n` values of `field` ranked highest (top) or lowest (bottom) by `by` (a measure or aggregated column). */
+  | { kind: 'topN'; field: ColumnFieldRef; n: number; by: FieldRef; direction: 'top' | 'bottom' }
   | { kind: 'and' | 'or'; items: Predicate[] }
   | { kind: 'not'; item: Predicate };
 

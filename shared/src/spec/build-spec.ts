@@ -1,3 +1,4 @@
+import { applyAxisVisibility } from './axis-visibility';
 import { buildBars, buildCombo, buildLines } from './cartesian';
 import { makeCtx } from './common';
 import { buildCustom } from './custom';
@@ -5,6 +6,7 @@ import { buildMap } from './map';
 import { buildFunnel, buildPie, buildWaterfall } from './part-whole';
 import { buildTreemap } from './treemap';
 import { NON_CHART_TYPES, type BuiltSpec, type SpecInput } from './types';
+import { readVisualFormat } from './visual-format';
 import { buildHeatmap, buildHistogram, buildScatter } from './xy';
 
 /**
@@ -12,6 +14,12 @@ import { buildHeatmap, buildHistogram, buildScatter } from './xy';
  * data { name: 'table' }; table/matrix/card/multiRowCard/kpi/slicer return library 'none' (React draws them).
  */
 export function buildSpec(input: SpecInput): BuiltSpec {
+  const built = buildChart(input);
+  if (built.library !== 'vega-lite') return built;
+  return { ...built, spec: applyAxisVisibility(built.spec, readVisualFormat(input.format)) };
+}
+
+function buildChart(input: SpecInput): BuiltSpec {
   const type: string = input.type;
   if (NON_CHART_TYPES.has(type)) return { library: 'none', reason: `A ${type} is drawn by the report, not by a chart spec.` };
   const ctx = makeCtx(input);

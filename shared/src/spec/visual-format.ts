@@ -12,7 +12,7 @@ export interface BorderFormat {
 
 /**
  * The format pane options of a chart (`visual.format` keys), read with defaults.
- * Keys: title, showTitle, colors (palette override), seriesColors, dataLabels, xAxisTitle, yAxisTitle,
+ * Keys: title, showTitle, colors (palette override), seriesColors, dataLabels, xAxisTitle, yAxisTitle, showXAxis, showYAxis,
  * secondaryYAxisTitle, showGridlines, yMin, yMax, logScale, legendPosition, numberFormat, background, border.
  */
 export interface VisualFormat {
@@ -25,6 +25,9 @@ export interface VisualFormat {
   /** Data labels on/off; null → the chart type's default (on for pie, donut, funnel, treemap). */
   dataLabels: boolean | null;
   xAxisTitle: string | null;
+  /** X / Y axis shown (screen directions); false hides the axis (labels, ticks, title). */
+  showXAxis: boolean;
+  showYAxis: boolean;
   yAxisTitle: string | null;
   secondaryYAxisTitle: string | null;
   showGridlines: boolean;
@@ -44,6 +47,8 @@ export const DEFAULT_VISUAL_FORMAT: VisualFormat = {
   seriesColors: {},
   dataLabels: null,
   xAxisTitle: null,
+  showXAxis: true,
+  showYAxis: true,
   yAxisTitle: null,
   secondaryYAxisTitle: null,
   showGridlines: true,
@@ -101,6 +106,8 @@ export function readVisualFormat(format: Record<string, unknown> | undefined): V
     seriesColors,
     dataLabels: typeof f.dataLabels === 'boolean' ? f.dataLabels : null,
     xAxisTitle: str(f.xAxisTitle),
+    showXAxis: bool(f.showXAxis, d.showXAxis),
+    showYAxis: bool(f.showYAxis, d.showYAxis),
     yAxisTitle: str(f.yAxisTitle),
     secondaryYAxisTitle: str(f.secondaryYAxisTitle),
     showGridlines: bool(f.showGridlines, d.showGridlines),

@@ -4,8 +4,10 @@
  * `LOCAL_ORIGIN`, which `createUndoManager` tracks.
  */
 export { CommandError, LOCAL_ORIGIN, createUndoManager, type UndoOptions } from './command-kit';
-export { renameWorkbook, setWorkbookTheme } from './workbook-commands';
+export { renameWorkbook, setReportFilters, setWorkbookTheme } from './workbook-commands';
 export * from './dataset-commands';
 export * from './page-commands';
 export * from './visual-commands';
+export * from './z-order-commands';
 export * from './model-commands';
+export * from './interaction-commands';

@@ -22,6 +22,7 @@ import {
   type CalculatedColumn,
   type DatasetEntry,
   type FieldRef,
+  type Filter,
   type Hierarchy,
   type Measure,
   type Page,
@@ -103,7 +104,14 @@ function sortedRecord<T>(map: Y.Map<YRecord>, read: (id: string, rec: YRecord) =
 
 export function readMeta(doc: Y.Doc): WorkbookMeta {
   const meta = metaMap(doc);
-  return { schemaVersion: num(meta, 'schemaVersion'), name: str(meta, 'name'), theme: str(meta, 'theme', 'default'), createdAt: str(meta, 'createdAt') };
+  const filters = arr<Filter>(meta, 'filters');
+  return {
+    schemaVersion: num(meta, 'schemaVersion'),
+    name: str(meta, 'name'),
+    theme: str(meta, 'theme', 'default'),
+    createdAt: str(meta, 'createdAt'),
+    ...(filters.length > 0 ? { filters } : {}),
+  };
 }
 
 export function readDataset(id: string, rec: YRecord): DatasetEntry {
@@ -120,7 +128,15 @@ export function readDataset(id: string, rec: YRecord): DatasetEntry {
 }
 
 export function readPage(id: string, rec: YRecord): Page {
-  return { id, name: str(rec, 'name'), filters: arr(rec, 'filters'), size: plain(rec, 'size', { ...DEFAULT_PAGE_SIZE }) };
+  const page: Page = { id, name: str(rec, 'name'), filters: arr(rec, 'filters'), size: plain(rec, 'size', { ...DEFAULT_PAGE_SIZE }) };
+  // optional parts (drill-through target, edited interactions) appear only when set
+  const drillThrough = rec.get('drillThrough');
+  if (Array.isArray(drillThrough)) page.drillThrough = cloneJson(drillThrough as NonNullable<Page['drillThrough']>);
+  const interactions = rec.get('interactions');
+  if (interactions instanceof Y.Map) page.interactions = cloneJson(interactions.toJSON() as NonNullable<Page['interactions']>);
+  const background = rec.get('background');
+  if (typeof background === 'string' && background !== '') page.background = background;
+  return page;
 }
 
 export function readVisual(id: string, rec: YRecord): Visual {

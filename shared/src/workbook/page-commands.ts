@@ -63,6 +63,20 @@ export function setPageSize(doc: Y.Doc, id: string, size: PageSize): void {
   transactLocal(doc, cmd, () => rec.set('size', clean));
 }
 
+const PAGE_BACKGROUND = /^#(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+
+/** Sets the page's background colour (#hex), or clears it with null (the theme's canvas colour shows). */
+export function setPageBackground(doc: Y.Doc, id: string, color: string | null): void {
+  const cmd = 'setPageBackground';
+  const schema = z.object({ color: z.string().trim().regex(PAGE_BACKGROUND, 'the background must be a hex colour such as #FFFFFF').nullable() });
+  const { color: clean } = parseInput(cmd, schema, { color });
+  const rec = requireRecord(cmd, pagesMap(doc), id, 'page');
+  transactLocal(doc, cmd, () => {
+    if (clean === null) rec.delete('background');
+    else rec.set('background', clean);
+  });
+}
+
 /** Replaces the page-level filters. */
 export function setPageFilters(doc: Y.Doc, id: string, filters: Filter[]): void {
   const cmd = 'setPageFilters';

@@ -107,10 +107,37 @@ export const isMeasureRef = (ref: FieldRef): ref is MeasureFieldRef => 'measureI
 export const ScalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export type Scalar = z.infer<typeof ScalarSchema>;
 
-/** A filter on a page or a visual. `values`: keep (or with `exclude`, drop) the listed values; `range`: min ≤ x ≤ max. */
+/** Operators of an "Advanced filtering" condition (text, number and date operators share one list). */
+export const ADVANCED_OPS = [
+  'contains', 'notContains', 'startsWith', 'notStartsWith', 'is', 'isNot', 'isBlank', 'isNotBlank',
+  'eq', 'ne', 'gt', 'ge', 'lt', 'le', 'between', 'on', 'after', 'onOrAfter', 'before', 'onOrBefore',
+] as const;
+export type AdvancedOp = (typeof ADVANCED_OPS)[number];
+export const AdvancedConditionSchema = z.object({ op: z.enum(ADVANCED_OPS), value: ScalarSchema.optional(), value2: ScalarSchema.optional() });
+export type AdvancedCondition = z.infer<typeof AdvancedConditionSchema>;
+export const RELATIVE_DATE_UNITS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+
+/** Shared by every filter kind: `locked` (its controls cannot be changed), `hidden` (not shown in reading view). */
+const filterBase = { id: IdSchema, field: FieldRefSchema, locked: z.boolean().optional(), hidden: z.boolean().optional() };
+
+/**
+ * A filter on the report, a page or a visual. `values`: keep (or with `exclude`, drop) the listed values; `range`: min ≤ x ≤ max;
+ * `advanced`: one or more conditions joined by and/or; `relativeDate`: in the last/next `n` units (`includeCurrent`: the
+ * current unit counts); `topN`: the `n` top/bottom values of the field ranked by `by` (a measure or an aggregated column).
+ */
 export const FilterSchema = z.discriminatedUnion('kind', [
-  z.object({ id: IdSchema, kind: z.literal('values'), field: FieldRefSchema, values: z.array(ScalarSchema), exclude: z.boolean().optional() }),
-  z.object({ id: IdSchema, kind: z.literal('range'), field: FieldRefSchema, min: ScalarSchema.optional(), max: ScalarSchema.optional() }),
+  z.object({ ...filterBase, kind: z.literal('values'), values: z.array(ScalarSchema), exclude: z.boolean().optional() }),
+  z.object({ ...filterBase, kind: z.literal('range'), min: ScalarSchema.optional(), max: ScalarSchema.optional() }),
+  z.object({ ...filterBase, kind: z.literal('advanced'), conditions: z.array(AdvancedConditionSchema).max(10, 'at most 10 conditions'), join: z.enum(['and', 'or']) }),
+  z.object({
+    ...filterBase,
+    kind: z.literal('relativeDate'),
+    direction: z.enum(['last', 'next']),
+    n: z.number().int('the number of periods must be a whole number').min(1, 'the number of periods must be at least 1').max(100000),
+    unit: z.enum(RELATIVE_DATE_UNITS),
+    includeCurrent: z.boolean(),
+  }),
+  z.object({ ...filterBase, kind: z.literal('topN'), direction: z.enum(['top', 'bottom']), n: z.number().int('N must be a whole number').min(1, 'N must be at least 1').max(100000), by: FieldRefSchema }),
 ]);
 export type Filter = z.infer<typeof FilterSchema>;
 
@@ -121,7 +148,23 @@ export const PageSizeSchema = z.object({
 export type PageSize = z.infer<typeof PageSizeSchema>;
 export const DEFAULT_PAGE_SIZE: PageSize = { width: 1280, height: 720 };
 
-export const PageSchema = z.object({ id: IdSchema, name: nonEmpty('name'), filters: z.array(FilterSchema), size: PageSizeSchema });
+/** How a visual reacts when another visual of its page is clicked (Power BI's "Edit interactions"). */
+export const INTERACTION_MODES = ['filter', 'highlight', 'none'] as const;
+export const InteractionModeSchema = z.enum(INTERACTION_MODES);
+export type InteractionMode = z.infer<typeof InteractionModeSchema>;
+
+export const PageSchema = z.object({
+  id: IdSchema,
+  name: nonEmpty('name'),
+  filters: z.array(FilterSchema),
+  size: PageSizeSchema,
+  /** Drill-through fields: this page is a drill-through target for them (absent = not a target). */
+  drillThrough: z.array(ColumnFieldRefSchema).optional(),
+  /** interactions[sourceVisualId][targetVisualId]: how the target reacts to a click in the source (absent = 'filter'). */
+  interactions: z.record(z.string(), z.record(z.string(), InteractionModeSchema)).optional(),
+  /** Page background colour (#hex); absent → the theme's canvas colour. */
+  background: z.string().optional(),
+});
 export type Page = z.infer<typeof PageSchema>;
 
 export const VISUAL_TYPES = [
@@ -201,6 +244,8 @@ export const WorkbookMetaSchema = z.object({
   name: nonEmpty('name'),
   theme: z.string(),
   createdAt: z.string(),
+  /** Report-level filters ("Filters on all pages"); absent when there are none. */
+  filters: z.array(FilterSchema).optional(),
 });
 export type WorkbookMeta = z.infer<typeof WorkbookMetaSchema>;
 

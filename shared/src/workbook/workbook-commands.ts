@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { CommandError, parseInput, transactLocal } from './command-kit';
 import { metaMap } from './layout';
+import { FilterSchema, type Filter } from './schema';
 
 function requireMeta(doc: Y.Doc, cmd: string): Y.Map<unknown> {
   const meta = metaMap(doc);
@@ -21,4 +22,20 @@ export function setWorkbookTheme(doc: Y.Doc, theme: string): void {
   const p = parseInput(cmd, z.object({ theme: z.string().trim().min(1, 'the theme must not be empty') }), { theme });
   const meta = requireMeta(doc, cmd);
   transactLocal(doc, cmd, () => meta.set('theme', p.theme));
+}
+
+/** Replaces the report-level filters ("Filters on all pages", stored in `meta.filters`; an empty list removes the key). */
+export function setReportFilters(doc: Y.Doc, filters: Filter[]): void {
+  const cmd = 'setReportFilters';
+  const p = parseInput(cmd, z.object({ filters: z.array(FilterSchema) }), { filters });
+  const ids = new Set<string>();
+  for (const [i, f] of p.filters.entries()) {
+    if (ids.has(f.id)) throw new CommandError(cmd, `${cmd}: two filters have the id "${f.id}"; each filter needs its own id.`, `filters.${i}.id`);
+    ids.add(f.id);
+  }
+  const meta = requireMeta(doc, cmd);
+  transactLocal(doc, cmd, () => {
+    if (p.filters.length === 0) meta.delete('filters');
+    else meta.set('filters', p.filters);
+  });
 }

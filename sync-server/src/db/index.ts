@@ -25,6 +25,11 @@ export interface DatabaseHandle {
   /** Applies the committed migrations in sync-server/drizzle (idempotent). */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * LISTEN on `channel` over a dedicated connection (PostgreSQL only; PGlite is single-process and
+   * has none). Resolves once listening; the result stops it.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 export interface OpenDatabaseOptions {
@@ -48,6 +53,10 @@ function openPostgres(url: string): DatabaseHandle {
     },
     migrate: () => migratePostgres(client),
     close: () => client.end({ timeout: 5 }),
+    listen: async (channel, onPayload) => {
+      const { unlisten } = await client.listen(channel, onPayload);
+      return unlisten;
+    },
   };
 }
 

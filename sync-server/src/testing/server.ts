@@ -1,7 +1,11 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type RunningServer, startServer } from '../server';
+import type { ServicesOptions } from '../services';
 import { createTempDir, type TestDatabaseKind, withTestDatabase } from './databases';
+
+/** The JWT secret test servers use (so two servers on one database accept each other's tokens). */
+export const TEST_JWT_SECRET = 'tessera-test-secret-not-for-production';
 
 export interface TestServer extends RunningServer {
   /** The fake built PWA the server serves (index.html + whatever the test wrote). */
@@ -13,7 +17,7 @@ export interface TestServer extends RunningServer {
 /** Starts the real server on port 0 against a fresh PostgreSQL database or a fresh PGlite folder. */
 export async function startTestServer(
   kind: TestDatabaseKind,
-  options: { staticFiles?: Record<string, string | Uint8Array>; version?: string } = {},
+  options: { staticFiles?: Record<string, string | Uint8Array>; version?: string; services?: ServicesOptions } = {},
 ): Promise<TestServer> {
   const database = await withTestDatabase(kind);
   const web = await createTempDir('tessera-web-');
@@ -35,6 +39,7 @@ export async function startTestServer(
       dataDir: database.dataDir,
       staticDir,
       version: options.version,
+      services: { jwtSecret: TEST_JWT_SECRET, ...options.services },
     });
   } catch (error) {
     await database.cleanup();

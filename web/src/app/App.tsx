@@ -8,9 +8,10 @@ import { TopBar } from './TopBar';
 import { useUiStore, type ViewId } from './ui-store';
 import { ViewNav } from './ViewNav';
 import { useWorkbookInfo } from '../workbook';
+import { HomePanes, HomeView, WorkbookHousekeeping } from '../features/home';
 
-const MAIN: Record<ViewId, () => ReactNode> = { report: ReportView, data: DataView, model: ModelView, sql: SqlLab };
-const PANES: Record<ViewId, () => ReactNode> = { report: ReportPanes, data: DataPanes, model: ModelPanes, sql: SqlPanes };
+const MAIN: Record<ViewId, () => ReactNode> = { report: ReportView, data: DataView, model: ModelView, sql: SqlLab, home: HomeView };
+const PANES: Record<ViewId, () => ReactNode> = { report: ReportPanes, data: DataPanes, model: ModelPanes, sql: SqlPanes, home: HomePanes };
 
 /** The shell: top bar, view navigation, the current view, its panes, the status bar. */
 export function App(): ReactNode {
@@ -42,6 +43,7 @@ export function App(): ReactNode {
         </aside>
       </div>
       <StatusBar />
+      <WorkbookHousekeeping />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { renameWorkbook } from '@tessera/shared';
+import { FileMenu } from '../features/files';
 import { ImportButton } from '../features/import';
+import { PwaButtons } from '../pwa';
 import { useWorkbookDoc } from '../workbook';
 import { useUiStore } from './ui-store';
 import { useWorkbookName } from './workbook-selectors';
@@ -23,6 +25,8 @@ export function TopBar(): ReactNode {
       <span className="topbar__divider" aria-hidden="true" />
       <WorkbookNameField />
       <span className="topbar__spacer" />
+      <PwaButtons />
+      <FileMenu />
       <ImportButton />
       <button
         type="button"

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 
-export type ViewId = 'report' | 'data' | 'model' | 'sql';
+export type ViewId = 'report' | 'data' | 'model' | 'sql' | 'home';
 export type Theme = 'light' | 'dark';
 
 export const VIEWS: { id: ViewId; label: string }[] = [
@@ -13,6 +13,7 @@ export const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'data', label: 'Data' },
   { id: 'model', label: 'Model' },
   { id: 'sql', label: 'SQL' },
+  { id: 'home', label: 'Home' },
 ];
 
 export const THEME_STORAGE_KEY = 'tessera-theme';

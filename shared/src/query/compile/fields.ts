@@ -68,7 +68,7 @@ export class FieldCollector {
   /** Adds a result column made by the query shape itself (bins, running totals, min/max…). */
   push(expr: Expr, field: Omit<ResultField, 'key'>): Part {
     const key = `c${this.parts.length}`;
-    const part = { key, expr, field: { key, ...field } };
+    const part = { key, expr, field: { ...field, key } };
     this.parts.push(part);
     return part;
   }

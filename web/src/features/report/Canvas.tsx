@@ -12,7 +12,10 @@ import { addVisualAt, addVisualForField } from './report-actions';
 import { useReportStore } from './report-store';
 import { useEdit } from './use-edit';
 import { VisualContainer } from './VisualContainer';
+import { CanvasOverlay, startMarquee, VisualContextMenu } from './canvas-ops';
 import { visualHeading, visualLabels } from './visual-labels';
+import { pageBackground } from './format/frame-style';
+import { useChartTheme } from './format/use-chart-theme';
 
 const MARGIN = 24;
 
@@ -23,6 +26,7 @@ export function Canvas({ page, snapshot }: { page: Page; snapshot: WorkbookSnaps
   const selection = useReportStore((s) => s.selection);
   const drag = useReportStore((s) => s.drag);
   const edit = useEdit();
+  const chartTheme = useChartTheme();
   const size = page.size;
 
   useLayoutEffect(() => {
@@ -72,9 +76,9 @@ export function Canvas({ page, snapshot }: { page: Page; snapshot: WorkbookSnaps
         role="region"
         aria-label={`Canvas of page ${page.name}`}
         className={`report__canvas${over ? ' report__canvas--over' : ''}`}
-        style={{ width: size.width * scale, height: size.height * scale, backgroundSize: `${GRID * scale}px ${GRID * scale}px` }}
+        style={{ width: size.width * scale, height: size.height * scale, backgroundSize: `${GRID * scale}px ${GRID * scale}px`, backgroundColor: pageBackground(page, chartTheme) }}
         onPointerDown={(e) => {
-          if (e.button === 0 && !(e.shiftKey || e.ctrlKey || e.metaKey)) useReportStore.getState().clearSelection();
+          if (canvas.current) startMarquee(e, canvas.current, scale, visuals);
         }}
       >
         {visuals.map((v) => (
@@ -101,7 +105,9 @@ export function Canvas({ page, snapshot }: { page: Page; snapshot: WorkbookSnaps
             </p>
           </div>
         ) : null}
+        <CanvasOverlay scale={scale} />
       </div>
+      <VisualContextMenu page={page} />
     </div>
   );
 }

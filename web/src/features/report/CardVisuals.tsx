@@ -4,11 +4,11 @@ import { formatValue } from '@tessera/shared';
 import { numberFormatOf } from './field-format';
 import type { ReactNode } from 'react';
 
-export function CardVisual({ fields, rows }: { fields: ResultField[]; rows: Record<string, unknown>[] }): ReactNode {
+export function CardVisual({ fields, rows, format }: { fields: ResultField[]; rows: Record<string, unknown>[]; format?: Record<string, unknown> }): ReactNode {
   const field = fields.find((f) => f.kind === 'measure') ?? fields[0];
   if (!field) return null;
   const row = rows[0] ?? {};
-  const text = rows.length === 0 ? '(Blank)' : formatValue(row[field.key], field, numberFormatOf(field));
+  const text = rows.length === 0 ? '(Blank)' : formatValue(row[field.key], field, numberFormatOf(field, format));
   return (
     <div className="visual__card">
       <output className="visual__card-value" aria-label={field.label}>
@@ -19,7 +19,7 @@ export function CardVisual({ fields, rows }: { fields: ResultField[]; rows: Reco
   );
 }
 
-export function MultiRowCardVisual({ fields, rows }: { fields: ResultField[]; rows: Record<string, unknown>[] }): ReactNode {
+export function MultiRowCardVisual({ fields, rows, format }: { fields: ResultField[]; rows: Record<string, unknown>[]; format?: Record<string, unknown> }): ReactNode {
   const dims = fields.filter((f) => f.kind === 'dimension');
   const measures = fields.filter((f) => f.kind === 'measure');
   return (
@@ -27,12 +27,12 @@ export function MultiRowCardVisual({ fields, rows }: { fields: ResultField[]; ro
       {rows.slice(0, 200).map((row, i) => (
         <li key={i}>
           {dims.map((f) => (
-            <strong key={f.key}>{formatValue(row[f.key], f, numberFormatOf(f))}</strong>
+            <strong key={f.key}>{formatValue(row[f.key], f, numberFormatOf(f, format))}</strong>
           ))}
           <span className="visual__multicard-values">
             {measures.map((f) => (
               <span key={f.key}>
-                <span className="visual__multicard-value">{formatValue(row[f.key], f, numberFormatOf(f))}</span> <span className="muted">{f.label}</span>
+                <span className="visual__multicard-value">{formatValue(row[f.key], f, numberFormatOf(f, format))}</span> <span className="muted">{f.label}</span>
               </span>
             ))}
           </span>
@@ -42,7 +42,7 @@ export function MultiRowCardVisual({ fields, rows }: { fields: ResultField[]; ro
   );
 }
 
-export function KpiVisual({ fields, rows }: { fields: ResultField[]; rows: Record<string, unknown>[] }): ReactNode {
+export function KpiVisual({ fields, rows, format }: { fields: ResultField[]; rows: Record<string, unknown>[]; format?: Record<string, unknown> }): ReactNode {
   const value = fields.find((f) => f.role === 'values');
   const target = fields.find((f) => f.role === 'target');
   const trend = fields.find((f) => f.role === 'trend');
@@ -55,12 +55,12 @@ export function KpiVisual({ fields, rows }: { fields: ResultField[]; rows: Recor
   return (
     <div className="visual__card">
       <output className="visual__card-value" aria-label={value.label}>
-        {formatValue(v, value, numberFormatOf(value))}
+        {formatValue(v, value, numberFormatOf(value, format))}
       </output>
       <span className="visual__card-label">{value.label}</span>
       {target && delta !== undefined ? (
         <span className={`visual__kpi-delta ${delta >= 0 ? 'good' : 'bad'}`}>
-          {delta >= 0 ? '▲' : '▼'} {(delta * 100).toFixed(1)}% vs {target.label} ({formatValue(t, target, numberFormatOf(target))})
+          {delta >= 0 ? '▲' : '▼'} {(delta * 100).toFixed(1)}% vs {target.label} ({formatValue(t, target, numberFormatOf(target, format))})
         </span>
       ) : null}
     </div>

@@ -6,7 +6,7 @@
  */
 import { type Scalar, type Visual } from '@tessera/shared';
 import { type ResultField } from '@tessera/shared';
-import { buildSpec, type ThemeTokens } from '@tessera/shared';
+import { buildSpec, luminance, type ThemeTokens } from '@tessera/shared';
 import { formatValue } from '@tessera/shared';
 import { numberFormatOf } from './field-format';
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
@@ -15,6 +15,8 @@ import type { View } from 'vega';
 import type { EmbedOptions, Result, VisualizationSpec } from 'vega-embed';
 import { crossFilterField, datumValue, specShape } from './chart-data';
 import { useReportStore } from './report-store';
+import { useDrillClick } from './drill/use-drill';
+import { useDrillThroughMenu } from './drill/DrillThroughMenu';
 
 interface ChartViewProps {
   visual: Visual;
@@ -23,20 +25,30 @@ interface ChartViewProps {
   theme: ThemeTokens;
   width: number;
   height: number;
+  /** Highlight from another visual's click (an "Edit interactions" highlight); else this visual's own selection. */
+  highlight?: { key: string; values: Scalar[] }[];
 }
 
 const MAX_LISTED_POINTS = 300;
 
-export function ChartView({ visual, fields, rows, theme, width, height }: ChartViewProps): ReactNode {
+export function ChartView({ visual, fields, rows, theme, width, height, highlight: external }: ChartViewProps): ReactNode {
   const crossFilter = useReportStore((s) => s.crossFilters[visual.pageId]);
   const setCrossFilter = useReportStore((s) => s.setCrossFilter);
   const toggleValue = useReportStore((s) => s.toggleCrossFilterValue);
   const target = useMemo(() => crossFilterField(fields), [fields]);
 
+  const drillClick = useDrillClick(visual, fields);
+  const drillClickRef = useRef(drillClick);
+  drillClickRef.current = drillClick;
+  const drillThrough = useDrillThroughMenu(visual, fields);
+  const drillThroughRef = useRef(drillThrough.open);
+  drillThroughRef.current = drillThrough.open;
+
   const highlight = useMemo(() => {
+    if (external) return external;
     if (!crossFilter || crossFilter.sourceVisualId !== visual.id || !target) return undefined;
     return [{ key: target.field.key, values: crossFilter.predicate.values }];
-  }, [crossFilter, visual.id, target]);
+  }, [crossFilter, visual.id, target, external]);
 
   const built = useMemo(
     // the frame's header shows the title: the chart does not repeat it
@@ -58,7 +70,9 @@ export function ChartView({ visual, fields, rows, theme, width, height }: ChartV
     // keyed by the shape, not by the rows: `built.spec` is read only when the spec has no 'table' data
   }, [shapeJson, hasTable]);
   const mode = built.library === 'vega' ? 'vega' : 'vega-lite';
-  const options = useMemo<EmbedOptions>(() => ({ renderer: 'canvas', actions: false, mode, tooltip: true }), [mode]);
+  // vega-tooltip with the theme's light or dark styling (the spec's tooltips carry formatted values)
+  const tooltipTheme = luminance(theme.background) < 0.4 ? 'dark' : 'light';
+  const options = useMemo<EmbedOptions>(() => ({ renderer: 'canvas', actions: false, mode, tooltip: { theme: tooltipTheme } }), [mode, tooltipTheme]);
 
   const viewRef = useRef<View | null>(null);
   const rowsRef = useRef(rows);
@@ -82,7 +96,15 @@ export function ChartView({ visual, fields, rows, theme, width, height }: ChartV
       const view = result.view;
       viewRef.current = view;
       if (hasTable) void view.data('table', rowsRef.current).runAsync();
+      view.addEventListener('contextmenu', (event, item) => {
+        const mouse = event as MouseEvent;
+        if (item?.datum && drillThroughRef.current(item.datum, mouse.clientX, mouse.clientY)) {
+          mouse.preventDefault();
+          mouse.stopPropagation();
+        }
+      });
       view.addEventListener('click', (event, item) => {
+        if (item?.datum && drillClickRef.current(item.datum)) return;
         const key = target?.field.key;
         const value = key ? datumValue(item?.datum, key) : undefined;
         const mouse = event as MouseEvent;
@@ -106,8 +128,9 @@ export function ChartView({ visual, fields, rows, theme, width, height }: ChartV
   const dims = fields.filter((f) => f.kind === 'dimension');
   const measures = fields.filter((f) => f.kind === 'measure');
   const pointLabel = (row: Record<string, unknown>): string =>
-    [...dims, ...measures].map((f) => `${f.label} ${formatValue(row[f.key], f, numberFormatOf(f))}`).join(', ');
+    [...dims, ...measures].map((f) => `${f.label} ${formatValue(row[f.key], f, numberFormatOf(f, visual.format))}`).join(', ');
   const onPointClick = (row: Record<string, unknown>) => (event: ReactMouseEvent) => {
+    if (drillClickRef.current(row)) return;
     const value = target ? datumValue(row, target.field.key) : undefined;
     if (value !== undefined) publishRef.current(value, event.ctrlKey || event.metaKey);
   };
@@ -118,12 +141,22 @@ export function ChartView({ visual, fields, rows, theme, width, height }: ChartV
       <ul className="visually-hidden visual__points" aria-label="Data points">
         {rows.slice(0, MAX_LISTED_POINTS).map((row, i) => (
           <li key={i}>
-            <button type="button" tabIndex={-1} aria-pressed={highlight ? highlight[0].values.includes(datumValue(row, highlight[0].key) ?? '\u0000') : undefined} onClick={onPointClick(row)}>
+            <button
+              type="button"
+              tabIndex={-1}
+              onContextMenu={(e) => {
+                if (drillThroughRef.current(row, e.clientX, e.clientY)) {
+                  e.preventDefault();
+                  e.stopPropagation();
+                }
+              }}
+              aria-pressed={highlight ? highlight[0].values.includes(datumValue(row, highlight[0].key) ?? '\u0000') : undefined} onClick={onPointClick(row)}>
               {pointLabel(row)}
             </button>
           </li>
         ))}
       </ul>
+      {drillThrough.menu}
     </>
   );
 }

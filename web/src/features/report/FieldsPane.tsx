@@ -13,6 +13,7 @@ import { addToFirstWell, addVisualForField } from './report-actions';
 import { useReportStore } from './report-store';
 import { useEdit } from './use-edit';
 import { useCurrentPage } from './use-current-page';
+import { HierarchyFields } from './drill/HierarchyFields';
 
 function KindIcon({ kind }: { kind: ColumnKind | 'measure' }): ReactNode {
   if (kind === 'date')
@@ -74,6 +75,8 @@ function FieldRow({ field, kind, name, type, usedIn, selected }: { field: FieldR
 
 function DatasetFields({ dataset, measures, query, selected }: { dataset: DatasetEntry; measures: Measure[]; query: string; selected: Visual | undefined }): ReactNode {
   const [open, setOpen] = useState(true);
+  const allHierarchies = useWorkbookSnapshot().model.hierarchies;
+  const hierarchies = useMemo(() => Object.values(allHierarchies).filter((h) => h.datasetId === dataset.id), [allHierarchies, dataset.id]);
   const q = query.trim().toLowerCase();
   const columns = dataset.columns.filter((c) => !q || c.name.toLowerCase().includes(q) || dataset.name.toLowerCase().includes(q));
   const ms = measures.filter((m) => !q || m.name.toLowerCase().includes(q));
@@ -95,6 +98,7 @@ function DatasetFields({ dataset, measures, query, selected }: { dataset: Datase
             const ref: FieldRef = { datasetId: dataset.id, column: c.name };
             return <FieldRow key={c.name} field={ref} kind={columnKind(c.type)} name={c.name} type={c.type} usedIn={used(ref)} selected={selected} />;
           })}
+          {q ? null : <HierarchyFields dataset={dataset} hierarchies={hierarchies} />}
         </ul>
       ) : null}
     </li>

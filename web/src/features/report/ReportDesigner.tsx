@@ -10,6 +10,7 @@ import { HTML5Backend } from 'react-dnd-html5-backend';
 import { useWorkbookSnapshot } from '../../workbook';
 import { Canvas } from './Canvas';
 import { FieldsPane } from './FieldsPane';
+import { FiltersPane } from './filters/FiltersPane';
 import { PageTabs } from './PageTabs';
 import { useReportStore } from './report-store';
 import { pruneSelection } from './selection';
@@ -17,10 +18,16 @@ import { useUndoManager, useUndoState } from './undo';
 import { useCurrentPage } from './use-current-page';
 import { useReportKeys } from './use-report-keys';
 import { VisualizationsPane } from './VisualizationsPane';
+import { FocusLayer } from './focus/FocusLayer';
+import { FormatPane } from './format/FormatPane';
+import { ArrangeMenu } from './canvas-ops';
+import { DrillThroughBack } from './drill/DrillThroughControls';
+import { EditInteractionsButton } from './interactions/EditInteractions';
 import './report.css';
 
 function UndoRedo(): ReactNode {
   const undo = useUndoManager();
+  const page = useCurrentPage();
   const { canUndo, canRedo } = useUndoState();
   return (
     <div className="report__toolbar" role="toolbar" aria-label="Report">
@@ -30,6 +37,9 @@ function UndoRedo(): ReactNode {
       <button type="button" onClick={() => undo.redo()} disabled={!canRedo} title="Redo (Ctrl+Y)">
         <span aria-hidden="true">↷</span> Redo
       </button>
+      {page ? <ArrangeMenu page={page} /> : null}
+      <EditInteractionsButton />
+      <DrillThroughBack />
       <CrossFilterStatus />
     </div>
   );
@@ -83,7 +93,13 @@ export function ReportDesigner(): ReactNode {
       <section className="report" aria-label="Report">
         <UndoRedo />
         <Notice />
-        {page ? <Canvas page={page} snapshot={snapshot} /> : <p className="empty-state">This workbook has no pages.</p>}
+        {page ? (
+          <FocusLayer page={page} snapshot={snapshot}>
+            <Canvas page={page} snapshot={snapshot} />
+          </FocusLayer>
+        ) : (
+          <p className="empty-state">This workbook has no pages.</p>
+        )}
         <PageTabs pages={pages} currentId={page?.id} />
       </section>
     </DndProvider>
@@ -95,6 +111,8 @@ export function ReportDesignerPanes(): ReactNode {
     <DndProvider backend={HTML5Backend}>
       <FieldsPane />
       <VisualizationsPane />
+      <FormatPane />
+      <FiltersPane />
     </DndProvider>
   );
 }

@@ -12,6 +12,9 @@ import type { ReactNode } from 'react';
 import { useWorkbookSnapshot } from '../../workbook';
 import { slicerFilterId } from './report-actions';
 import { useEdit } from './use-edit';
+import { columnKind } from './field-kinds';
+import { slicerStyleOf } from './filters/slicer-style';
+import { SlicerVariant } from './filters/SlicerVariants';
 
 const asScalar = (value: unknown): Scalar => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null);
 
@@ -25,6 +28,8 @@ export function SlicerVisual({ visual, fields, rows }: { visual: Visual; fields:
   const selected = current && current.kind === 'values' ? current.values : [];
   if (!field || !page) return null;
   const ref = field.ref;
+  const style = slicerStyleOf(visual.format, columnKind(field.sqlType));
+  if (style !== 'list') return <SlicerVariant style={style} visual={visual} page={page} field={field} fields={fields} rows={rows} />;
 
   const toggle = (value: Scalar, on: boolean): void => {
     const next = on ? [...selected, value] : selected.filter((v) => v !== value);

@@ -4,14 +4,15 @@
  * rendered visual — a Vega chart, or a React table / matrix / card / KPI / slicer.
  */
 import { type Visual, type WorkbookSnapshot } from '@tessera/shared';
-import { DARK_THEME, LIGHT_THEME } from '@tessera/shared';
 import type { ReactNode } from 'react';
-import { useUiStore } from '../../app/ui-store';
 import { CardVisual, KpiVisual, MultiRowCardVisual } from './CardVisuals';
 import { ChartView } from './ChartView';
 import { SlicerVisual } from './SlicerVisual';
 import { MatrixVisual, TableVisual } from './TableVisuals';
 import { useVisualData } from './use-visual-data';
+import { useChartTheme } from './format/use-chart-theme';
+import { usePublishVisualResult } from './format/visual-results';
+import { MatrixTree } from './drill/MatrixTree';
 
 const REACT_TYPES = new Set(['table', 'matrix', 'card', 'multiRowCard', 'kpi', 'slicer']);
 
@@ -26,7 +27,8 @@ interface VisualBodyProps {
 
 export function VisualBody({ visual, snapshot, label, width, height }: VisualBodyProps): ReactNode {
   const data = useVisualData(visual, snapshot);
-  const theme = useUiStore((s) => s.theme) === 'dark' ? DARK_THEME : LIGHT_THEME;
+  const theme = useChartTheme();
+  usePublishVisualResult(visual.id, 'rows' in data ? data.rows : null, 'fields' in data ? data.fields : undefined, 'sql' in data ? data.sql : undefined);
 
   if (data.status === 'empty') return <p className="visual__message visual__message--empty">Add fields to build this visual</p>;
   if (data.status === 'error')
@@ -44,12 +46,12 @@ export function VisualBody({ visual, snapshot, label, width, height }: VisualBod
 
   const { rows, fields } = data;
   let content: ReactNode;
-  if (!REACT_TYPES.has(visual.type)) content = <ChartView visual={visual} fields={fields} rows={rows} theme={theme} width={Math.max(40, width)} height={Math.max(40, height - (data.reduction ? 16 : 0))} />;
+  if (!REACT_TYPES.has(visual.type)) content = <ChartView visual={visual} fields={fields} rows={rows} theme={theme} width={Math.max(40, width)} height={Math.max(40, height - (data.reduction ? 16 : 0))} highlight={data.highlight} />;
   else if (visual.type === 'table') content = <TableVisual fields={fields} rows={rows} label={label} />;
-  else if (visual.type === 'matrix') content = <MatrixVisual fields={fields} rows={rows} label={label} />;
-  else if (visual.type === 'card') content = <CardVisual fields={fields} rows={rows} />;
-  else if (visual.type === 'multiRowCard') content = <MultiRowCardVisual fields={fields} rows={rows} />;
-  else if (visual.type === 'kpi') content = <KpiVisual fields={fields} rows={rows} />;
+  else if (visual.type === 'matrix') content = rows.some((r) => '__level' in r) ? <MatrixTree fields={fields} rows={rows} label={label} /> : <MatrixVisual fields={fields} rows={rows} label={label} />;
+  else if (visual.type === 'card') content = <CardVisual fields={fields} rows={rows} format={visual.format} />;
+  else if (visual.type === 'multiRowCard') content = <MultiRowCardVisual fields={fields} rows={rows} format={visual.format} />;
+  else if (visual.type === 'kpi') content = <KpiVisual fields={fields} rows={rows} format={visual.format} />;
   else content = <SlicerVisual visual={visual} fields={fields} rows={rows} />;
 
   return (

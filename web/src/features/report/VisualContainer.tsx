@@ -10,6 +10,12 @@ import { useReportStore } from './report-store';
 import { useEdit } from './use-edit';
 import { VisualBody } from './VisualBody';
 import { deleteVisuals } from './report-actions';
+import { openVisualMenu, withGuides } from './canvas-ops';
+import { DrillButtons } from './drill/DrillButtons';
+import { InteractionIcons } from './interactions/EditInteractions';
+import { VisualHeaderActions } from './focus/VisualHeaderActions';
+import { visualFrameStyle } from './format/frame-style';
+import { useChartTheme } from './format/use-chart-theme';
 
 const HEADER_H = 28;
 const DRAG_THRESHOLD = 3;
@@ -28,6 +34,7 @@ interface VisualContainerProps {
 
 function VisualContainerImpl({ visual, snapshot, label, heading, scale, page, selected, onlySelected, liveRect }: VisualContainerProps): ReactNode {
   const edit = useEdit();
+  const chartTheme = useChartTheme();
   const gesture = useRef<{ x: number; y: number; moved: boolean } | null>(null);
   const rect = liveRect ?? visual;
 
@@ -80,7 +87,13 @@ function VisualContainerImpl({ visual, snapshot, label, heading, scale, page, se
   };
 
   const onHeaderDown = (event: ReactPointerEvent) =>
-    startGesture(event, (starts, dx, dy) => Object.fromEntries(Object.entries(starts).map(([id, r]) => [id, movedRect(r, dx, dy, page)])));
+    startGesture(event, (starts, dx, dy) =>
+      withGuides(
+        Object.fromEntries(Object.entries(starts).map(([id, r]) => [id, movedRect(r, dx, dy, page)])),
+        Object.values(snapshot.visuals).filter((v) => v.pageId === visual.pageId),
+        page,
+      ),
+    );
 
   const onHandleDown = (handle: Handle) => (event: ReactPointerEvent) =>
     startGesture(event, (starts, dx, dy) => {
@@ -104,8 +117,9 @@ function VisualContainerImpl({ visual, snapshot, label, heading, scale, page, se
       aria-label={label}
       tabIndex={0}
       className={`visual${selected ? ' visual--selected' : ''}${liveRect ? ' visual--dragging' : ''}`}
-      style={{ left: rect.x * scale, top: rect.y * scale, width, height, zIndex: visual.z }}
+      style={{ ...visualFrameStyle(visual.format, chartTheme), left: rect.x * scale, top: rect.y * scale, width, height, zIndex: visual.z }}
       onPointerDown={onBodyDown}
+      onContextMenu={(e) => openVisualMenu(e, visual.id)}
       onKeyDown={(e) => {
         if (e.target === e.currentTarget && (e.key === 'Enter' || e.key === ' ')) {
           e.preventDefault();
@@ -113,9 +127,15 @@ function VisualContainerImpl({ visual, snapshot, label, heading, scale, page, se
         }
       }}
       data-visual-id={visual.id}
+      data-x={rect.x}
+      data-y={rect.y}
+      data-z={visual.z}
     >
       <div className="visual__header" onPointerDown={onHeaderDown} title="Drag to move">
         <span className="visual__title">{heading}</span>
+        <InteractionIcons visual={visual} snapshot={snapshot} />
+        <DrillButtons visual={visual} snapshot={snapshot} />
+        <VisualHeaderActions visualId={visual.id} label={label} />
         {selected ? (
           <button
             type="button"

@@ -15,6 +15,8 @@ import { useEdit } from './use-edit';
 import { TypeIcon } from './TypeIcon';
 import { galleryTypes, visualTypeLabel } from './visual-types';
 import { Wells } from './Wells';
+import { SlicerStylePicker } from './filters/SlicerStylePicker';
+import { DrillThroughWell } from './drill/DrillThroughControls';
 
 function TypeButton({ type, active }: { type: VisualType; active: boolean }): ReactNode {
   const edit = useEdit();
@@ -86,9 +88,13 @@ export function VisualizationsPane(): ReactNode {
         <div className="viz__selected">
           <TitleBox id={single.id} title={single.title} />
           <Wells visual={single} />
+          <SlicerStylePicker visual={single} />
         </div>
       ) : (
-        <p className="pane__hint muted">{selected.length > 1 ? `${selected.length} visuals selected. Pick a type to change them all.` : 'Select a visual to see its fields, or drag a type onto the canvas.'}</p>
+        <>
+          <p className="pane__hint muted">{selected.length > 1 ? `${selected.length} visuals selected. Pick a type to change them all.` : 'Select a visual to see its fields, or drag a type onto the canvas.'}</p>
+          {selected.length === 0 ? <DrillThroughWell /> : null}
+        </>
       )}
     </section>
   );

@@ -9,6 +9,7 @@ import { useDrag, useDrop } from 'react-dnd';
 import { DND, type FieldItem, type WellFieldItem } from './dnd';
 import { AGGREGATE_LABELS, columnKind, fieldLabel, fieldName, findColumn, type ColumnKind } from './field-kinds';
 import { bindInto } from './report-actions';
+import { bindHierarchy, isHierarchyItem } from './drill/HierarchyFields';
 import { useEdit } from './use-edit';
 import { useWorkbookSnapshot } from '../../workbook';
 import { rolesOf, roleLabel, singleFieldRole, wellAccepts } from './visual-types';
@@ -42,7 +43,8 @@ function WellItem({ visual, role, index, refr, measures, kind }: { visual: Visua
         if ('visualId' in item && item.visualId === visual.id) {
           const to = item.role === role && item.index < at ? at - 1 : at;
           if (item.role !== role || item.index !== to) edit((doc) => moveField(doc, visual.id, item.role, item.index, role, to));
-        } else edit((doc) => bindInto(doc, visual, role, item.field, item.kind, at));
+        } else if (isHierarchyItem(item)) edit((doc) => bindHierarchy(doc, visual, role, item, at));
+        else edit((doc) => bindInto(doc, visual, role, item.field, item.kind, at));
         return { handled: true };
       },
       collect: (m) => ({ over: m.isOver() && m.canDrop() }),
@@ -114,7 +116,8 @@ function Well({ visual, role }: { visual: Visual; role: string }): ReactNode {
         if (monitor.didDrop()) return;
         if ('visualId' in item && item.visualId === visual.id) {
           if (item.role !== role) edit((doc) => moveField(doc, visual.id, item.role, item.index, role, refs.length));
-        } else edit((doc) => bindInto(doc, visual, role, item.field, item.kind));
+        } else if (isHierarchyItem(item)) edit((doc) => bindHierarchy(doc, visual, role, item));
+        else edit((doc) => bindInto(doc, visual, role, item.field, item.kind));
       },
       collect: (m) => ({ over: m.isOver({ shallow: false }) && m.canDrop(), can: m.canDrop() }),
     }),

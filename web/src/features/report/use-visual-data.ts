@@ -11,12 +11,15 @@ import { QueryCancelledError } from '../../engine/types';
 import { useAttachStates } from '../../workbook';
 import { useReportStore } from './report-store';
 import { slicerFilterId } from './report-actions';
+import { useDrillQuery } from './drill/use-drill';
+import { crossFilterFor } from './interactions/interaction-mode';
+import { useInteractionHighlight, type Highlight } from './interactions/use-highlight';
 
 export type VisualData =
   | { status: 'empty' }
   | { status: 'waiting'; message: string }
   | { status: 'error'; message: string }
-  | { status: 'loading' | 'ready'; rows: Record<string, unknown>[] | null; fields: ResultField[]; reduction?: CompiledQuery['reduction']; sql: string };
+  | { status: 'loading' | 'ready'; rows: Record<string, unknown>[] | null; fields: ResultField[]; reduction?: CompiledQuery['reduction']; sql: string; highlight?: Highlight };
 
 export function hasFields(visual: Visual): boolean {
   return Object.values(visual.fields).some((refs) => refs.length > 0);
@@ -36,11 +39,11 @@ export function datasetsOfVisual(visual: Visual, snapshot: WorkbookSnapshot): st
   return [...ids].sort();
 }
 
-/** The predicates that apply to a visual: page filters (its own slicer's excepted), its filters, the page's cross-filter from another visual. */
+/** The predicates that apply to a visual: report filters, page filters (its own slicer's excepted), its filters, the page's cross-filter from another visual. */
 export function visualPredicates(visual: Visual, snapshot: WorkbookSnapshot, crossFilter: { sourceVisualId: string; predicate: Predicate } | undefined): Predicate[] {
   const page = snapshot.pages[visual.pageId];
   const own = slicerFilterId(visual.id);
-  const filters = [...(page?.filters ?? []).filter((f) => f.id !== own), ...visual.filters];
+  const filters = [...(snapshot.meta.filters ?? []), ...(page?.filters ?? []).filter((f) => f.id !== own), ...visual.filters];
   const predicates = filtersToPredicates(filters);
   if (crossFilter && crossFilter.sourceVisualId !== visual.id && snapshot.visuals[crossFilter.sourceVisualId]) predicates.push(crossFilter.predicate);
   return predicates;
@@ -72,22 +75,30 @@ export function useVisualData(visual: Visual, snapshot: WorkbookSnapshot, option
   const datasetIds = useMemo(() => datasetsOfVisual(visual, snapshot), [visual, snapshot]);
   const attach = useAttachSummary(datasetIds);
 
+  // drill state (level, drilled values) and edited interactions (filter / highlight / none) shape the input
+  const drilled = useDrillQuery(visual, snapshot);
+  const applied = useMemo(() => crossFilterFor(visual, snapshot, crossFilter), [visual, snapshot, crossFilter]);
+  const input = useMemo(
+    () => ({
+      visual: drilled.visual,
+      datasets: Object.values(snapshot.datasets),
+      relationships: Object.values(snapshot.model.relationships),
+      measures: Object.values(snapshot.model.measures),
+      filters: [...visualPredicates(visual, snapshot, applied.filter), ...drilled.predicates],
+      ...(drilled.drill ? { drill: drilled.drill } : {}),
+      limit: options.limit,
+    }),
+    [visual, snapshot, applied.filter, drilled, options.limit],
+  );
   const compiled = useMemo((): { query: CompiledQuery } | { error: string } | null => {
     if (!hasFields(visual)) return null;
     try {
-      const query = compileVisualQuery({
-        visual,
-        datasets: Object.values(snapshot.datasets),
-        relationships: Object.values(snapshot.model.relationships),
-        measures: Object.values(snapshot.model.measures),
-        filters: visualPredicates(visual, snapshot, crossFilter),
-        limit: options.limit,
-      });
-      return { query };
+      return { query: compileVisualQuery(input) };
     } catch (error) {
       return { error: messageOf(error) };
     }
-  }, [visual, snapshot, crossFilter, options.limit]);
+  }, [visual, input]);
+  const highlight = useInteractionHighlight(compiled && 'query' in compiled ? input : null, applied.highlight, compiled && 'query' in compiled ? compiled.query.fields : undefined, attach.ready);
 
   const sql = compiled && 'query' in compiled ? compiled.query.sql : '';
   const versions = datasetIds.map((id) => snapshot.datasets[id]?.version ?? '').join(',');
@@ -112,11 +123,15 @@ export function useVisualData(visual: Visual, snapshot: WorkbookSnapshot, option
     return () => controller.abort();
   }, [engine, sql, attach.ready, visual.id, versions]);
 
+  const shown = useMemo(() => (result && 'rows' in result ? drilled.transform(result.rows, result.fields) : null), [result, drilled]);
+
   if (!compiled) return { status: 'empty' };
   if ('error' in compiled) return { status: 'error', message: compiled.error };
   if (attach.message) return { status: 'error', message: attach.message };
   if (!attach.ready) return { status: 'waiting', message: 'Loading data…' };
   if (result && 'error' in result && result.sql === sql) return { status: 'error', message: result.error };
-  if (result && 'rows' in result) return { status: result.sql === sql ? 'ready' : 'loading', rows: result.rows, fields: result.fields, reduction: result.reduction, sql: result.sql };
+  if (result && 'rows' in result && shown) {
+    return { status: result.sql === sql ? 'ready' : 'loading', rows: shown.rows, fields: shown.fields, reduction: result.reduction, sql: result.sql, ...(highlight ? { highlight } : {}) };
+  }
   return { status: 'loading', rows: null, fields: compiled.query.fields, reduction: compiled.query.reduction, sql };
 }

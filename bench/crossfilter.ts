@@ -1,0 +1,79 @@
+/**
+ * `pnpm bench crossfilter`: the 6-visual page (bar, line, table top-100, card, matrix, scatter) on
+ * the star schema; 200 scripted clicks (bar categories and line months, seeded order), each timed
+ * from input to the last visual's rows ready and its Vega view updated → p50 / p95. In the same run
+ * the same SQL of every click on a raw DuckDB-wasm connection (sequential) → raw_ms (median per click).
+ */
+import { ensureStarSchema } from './data/generate';
+import { mulberry32 } from './data/prng';
+import type { Bench } from './harness/options';
+import { openSession } from './harness/session';
+import { formatSummary, note, printHeader, printLine, round, summarize } from './harness/stats';
+
+const DEFAULT_ROWS = 10_000_000;
+const CLICKS = 200;
+const WARMUP = 5;
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export const crossfilter: Bench = async (options) => {
+  const rows = options.rows ?? DEFAULT_ROWS;
+  const clicks = options.runs ?? CLICKS;
+  const files = await ensureStarSchema(rows);
+  const session = await openSession();
+  try {
+    session.browser.resetPeak();
+    const loaded = await session.call('xfLoad', {
+      sales: session.dataUrl(files.salesArrow),
+      stores: session.dataUrl(files.storesArrow),
+      products: session.dataUrl(files.productsArrow),
+    });
+    if (loaded.rows !== rows) throw new Error(`sales has ${loaded.rows} rows in the engine, expected ${rows}`);
+    note(`page ready: ${loaded.categories.length} categories, ${loaded.months.length} months on ${rows} rows`);
+    const random = mulberry32(7);
+    const script = Array.from({ length: clicks + WARMUP }, (_, i) =>
+      i % 2 === 0
+        ? { kind: 'category' as const, value: loaded.categories[Math.floor(random() * loaded.categories.length)] }
+        : { kind: 'month' as const, value: loaded.months[Math.floor(random() * loaded.months.length)] },
+    );
+    const ours: number[] = [];
+    const raw: number[] = [];
+    for (const [i, click] of script.entries()) {
+      // alternate which side goes first, so neither always runs on a warmer cache
+      const order: ('ours' | 'raw')[] = i % 2 === 0 ? ['ours', 'raw'] : ['raw', 'ours'];
+      const counts: Record<string, number> = {};
+      for (const side of order) {
+        const figures = await session.call('xfClick', side, click);
+        counts[side] = figures.rows;
+        if (i >= WARMUP) (side === 'ours' ? ours : raw).push(figures.ms);
+      }
+      if (counts.ours !== counts.raw) throw new Error(`click ${i} (${click.kind} ${click.value}): ours returned ${counts.ours} rows, raw ${counts.raw}`);
+      if ((i + 1) % 50 === 0) note(`  ${i + 1}/${script.length} clicks`);
+    }
+    const peakMb = session.browser.peakMb();
+    const o = summarize(ours);
+    const r = summarize(raw);
+    const p50 = percentile(ours, 50);
+    const p95 = percentile(ours, 95);
+    printHeader(`crossfilter: 6-visual page, ${clicks} clicks on ${rows.toLocaleString('en')} rows (${WARMUP} warm-up clicks)`);
+    printLine(formatSummary('input → last view updated', o, 'ms', 1));
+    printLine(formatSummary('raw DuckDB, same SQL', r, 'ms', 1));
+    printLine(`p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; raw median ${r.median.toFixed(1)} ms (p95 ${percentile(raw, 95).toFixed(1)} ms); peak renderer ${Math.round(peakMb)} MB`);
+    return {
+      bench: 'crossfilter',
+      rows,
+      clicks,
+      p50_ms: round(p50, 1),
+      p95_ms: round(p95, 1),
+      raw_ms: round(r.median, 1),
+      raw_p95_ms: round(percentile(raw, 95), 1),
+      ratio: round(o.median / r.median, 3),
+      peak_mb: round(peakMb),
+    };
+  } finally {
+    await session.close();
+  }
+};

@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './auth';
+export * from './workspaces';
+export * from './workbooks';
+export * from './sync';

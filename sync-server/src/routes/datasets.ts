@@ -1,0 +1,110 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { DatasetBlob } from '@tessera/shared';
+import { requireWorkbookRole } from '../access';
+import { datasetBlobs } from '../db/schema';
+import { ApiError, errorBody } from '../errors';
+import type { Services } from '../services';
+
+const PartSchema = z
+  .string()
+  .max(128, 'is too long (max 128 characters)')
+  .regex(/^[A-Za-z0-9_.-]+$/, 'may only hold letters, digits, _, . and -')
+  .refine((value) => value !== '.' && value !== '..', 'is not a valid name');
+
+function part(what: string, value: string): string {
+  const parsed = PartSchema.safeParse(value);
+  if (!parsed.success) throw new ApiError(400, 'invalid_input', `The dataset ${what} ${parsed.error.issues[0]?.message ?? 'is invalid'}.`);
+  return parsed.data;
+}
+
+class TooLarge extends Error {}
+
+/**
+ * `/api/workbooks/:wb/datasets/:ds/:version`: Parquet snapshots, content-addressed by version.
+ * PUT streams the body to `<dataDir>/blobs` (never held in memory), enforcing the size limit while
+ * it streams; a second PUT of a stored version is a no-op. The table keeps the metadata.
+ */
+export function datasetRoutes(services: Services) {
+  const { db } = services.handle;
+  const blobsDir = join(services.dataDir, 'blobs');
+  const limit = services.limits.datasetBytes;
+
+  const find = (workbookId: string, datasetId: string, version: string) =>
+    db
+      .select()
+      .from(datasetBlobs)
+      .where(and(eq(datasetBlobs.workbookId, workbookId), eq(datasetBlobs.datasetId, datasetId), eq(datasetBlobs.version, version)));
+
+  return new Hono<{ Variables: { user: { id: string } } }>()
+    .put('/:ds/:version', async (c) => {
+      // An early answer leaves the rest of the upload unread: the connection cannot be reused.
+      const closeAfter = (response: Response) => {
+        response.headers.set('Connection', 'close');
+        return response;
+      };
+      const wb = c.req.param('wb') ?? '';
+      const { workbook } = await requireWorkbookRole(db, wb, c.var.user.id, 'editor');
+      const datasetId = part('id', c.req.param('ds'));
+      const version = part('version', c.req.param('version'));
+      const tooLarge = () =>
+        new ApiError(413, 'too_large', `The dataset snapshot is larger than the server accepts (${Math.round(limit / 1024 / 1024)} MiB).`);
+      const declared = Number(c.req.header('content-length') ?? Number.NaN);
+      if (declared > limit) return closeAfter(c.json(errorBody(tooLarge().code, tooLarge().message), 413));
+
+      const [existing] = await find(workbook.id, datasetId, version);
+      if (existing) {
+        await c.req.raw.body?.cancel().catch(() => undefined);
+        return closeAfter(c.json({ workbookId: workbook.id, datasetId, version, size: existing.size } satisfies DatasetBlob, 201));
+      }
+      const body = c.req.raw.body;
+      if (!body) throw new ApiError(400, 'invalid_input', 'Send the Parquet bytes of the dataset snapshot as the request body.');
+
+      const relative = join(encodeURIComponent(workbook.id), datasetId, `${version}.parquet`);
+      const target = join(blobsDir, relative);
+      await mkdir(join(target, '..'), { recursive: true });
+      const temporary = `${target}.${randomUUID()}.part`;
+      let size = 0;
+      const counter = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          size += chunk.length;
+          callback(size > limit ? new TooLarge() : null, chunk);
+        },
+      });
+      try {
+        await pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>), counter, createWriteStream(temporary));
+      } catch (error) {
+        await rm(temporary, { force: true });
+        if (error instanceof TooLarge) return closeAfter(c.json(errorBody(tooLarge().code, tooLarge().message), 413));
+        throw error;
+      }
+      if (size === 0) {
+        await rm(temporary, { force: true });
+        throw new ApiError(400, 'invalid_input', 'The request body is empty: send the Parquet bytes of the dataset snapshot.');
+      }
+      await rename(temporary, target);
+      await db.insert(datasetBlobs).values({ workbookId: workbook.id, datasetId, version, size, path: relative }).onConflictDoNothing();
+      return c.json({ workbookId: workbook.id, datasetId, version, size } satisfies DatasetBlob, 201);
+    })
+    .get('/:ds/:version', async (c) => {
+      const wb = c.req.param('wb') ?? '';
+      const { workbook } = await requireWorkbookRole(db, wb, c.var.user.id, 'viewer');
+      const datasetId = part('id', c.req.param('ds'));
+      const version = part('version', c.req.param('version'));
+      const [row] = await find(workbook.id, datasetId, version);
+      const path = row ? join(blobsDir, row.path) : undefined;
+      const info = path ? await stat(path).catch(() => undefined) : undefined;
+      if (!path || !info) throw new ApiError(404, 'not_found', 'This dataset version is not stored on the server. Upload it from a device that has it.');
+      c.header('Content-Type', 'application/vnd.apache.parquet');
+      c.header('Content-Length', String(info.size));
+      c.header('Cache-Control', 'private, max-age=31536000, immutable');
+      return c.body(Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>);
+    });
+}

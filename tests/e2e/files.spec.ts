@@ -1,0 +1,112 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { datasetList, fixture, goToView, importFile, openApp } from './app';
+
+/** Contexts without the File System Access pickers: Save downloads, Open uses a file input. */
+async function fallbackContext(browser: import('@playwright/test').Browser): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    for (const name of ['showSaveFilePicker', 'showOpenFilePicker']) Object.defineProperty(window, name, { value: undefined, configurable: true });
+  });
+  return context;
+}
+
+async function openWorkbookFile(page: Page, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /^File/ }).click();
+  await page.getByRole('menuitem', { name: /Open workbook/ }).click();
+  await (await chooser).setFiles(path);
+}
+
+const workbookName = (page: Page) => page.getByRole('textbox', { name: 'Workbook name' });
+
+test('Save as downloads a .tessera file that opens in a fresh browser profile with the same data', async ({ browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-files-'));
+  const saved = join(dir, 'sales-review.tessera');
+
+  const first = await fallbackContext(browser);
+  const page = await first.newPage();
+  await openApp(page);
+  await workbookName(page).fill('Sales review');
+  await workbookName(page).press('Enter');
+  await importFile(page, fixture('sales.csv'));
+  await expect(page).toHaveTitle(/^• Sales review — Tessera$/);
+
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+Shift+S');
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Sales review.tessera');
+  await file.saveAs(saved);
+  await expect(page).toHaveTitle('Sales review — Tessera');
+  await first.close();
+
+  const second = await fallbackContext(browser);
+  const fresh = await second.newPage();
+  await openApp(fresh);
+  await expect(workbookName(fresh)).toHaveValue('Untitled workbook');
+  await openWorkbookFile(fresh, saved);
+  // the file becomes a local workbook and the page reloads into it
+  await expect(workbookName(fresh)).toHaveValue('Sales review', { timeout: 60_000 });
+  await expect(fresh).toHaveTitle('Sales review — Tessera');
+  await expect(fresh.getByRole('status', { name: 'Status bar' })).toContainText('Engine: ready', { timeout: 60_000 });
+  await goToView(fresh, 'Data');
+  await expect(datasetList(fresh)).toContainText('200 rows · 6 columns');
+  await expect(fresh.getByText('200 of 200 rows')).toBeVisible({ timeout: 60_000 });
+
+  // opening the same file again: its workbook exists here → merge (CRDT: the later local rename wins, data kept)
+  await workbookName(fresh).fill('Renamed here');
+  await workbookName(fresh).press('Enter');
+  await openWorkbookFile(fresh, saved);
+  await fresh.getByRole('dialog', { name: 'Open sales-review.tessera' }).getByRole('button', { name: 'Merge into the existing workbook' }).click();
+  await expect(fresh.getByRole('status', { name: 'File notice' })).toContainText('Merged “sales-review.tessera” into this workbook.');
+  await expect(workbookName(fresh)).toHaveValue('Renamed here');
+  await expect(datasetList(fresh).getByRole('listitem')).toHaveCount(1);
+
+  // …or open it as a copy
+  await openWorkbookFile(fresh, saved);
+  const question = fresh.getByRole('dialog', { name: 'Open sales-review.tessera' });
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: 'Open as a copy' }).click();
+  await expect(workbookName(fresh)).toHaveValue('Sales review (copy)', { timeout: 60_000 });
+  await goToView(fresh, 'Data');
+  await expect(datasetList(fresh)).toContainText('200 rows · 6 columns');
+  await second.close();
+});
+
+test('a truncated file or a foreign zip is refused with a clear error and changes nothing', async ({ browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-files-'));
+  const context = await fallbackContext(browser);
+  const page = await context.newPage();
+  await openApp(page);
+  await importFile(page, fixture('sales.csv'));
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+s');
+  const good = join(dir, 'good.tessera');
+  await (await download).saveAs(good);
+
+  const truncated = join(dir, 'truncated.tessera');
+  const bytes = readFileSync(good);
+  writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+  const foreign = join(dir, 'foreign.tessera');
+  writeFileSync(foreign, readFileSync(fixture('sales.xlsx'))); // a zip, but not a workbook
+
+  const before = await page.evaluate(() => localStorage.getItem('tessera.currentWorkbook'));
+  for (const [path, message] of [
+    [truncated, /Could not open “truncated\.tessera”\. This file is not a Tessera workbook: it is not a readable zip archive.*Nothing was changed\./],
+    [foreign, /Could not open “foreign\.tessera”\. This file is not a Tessera workbook: it is a zip archive without a Tessera manifest\.json.*Nothing was changed\./],
+  ] as const) {
+    await openWorkbookFile(page, path);
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not open' });
+    await expect(alert).toContainText(message);
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(alert).toHaveCount(0);
+  }
+  expect(await page.evaluate(() => localStorage.getItem('tessera.currentWorkbook'))).toBe(before);
+  await expect(workbookName(page)).toHaveValue('Untitled workbook');
+  await goToView(page, 'Data');
+  await expect(datasetList(page).getByRole('listitem')).toHaveCount(1);
+  await expect(datasetList(page)).toContainText('200 rows · 6 columns');
+  await context.close();
+});
