@@ -8,9 +8,10 @@ import { load } from './load';
 import { query } from './query';
 import { crossfilter } from './crossfilter';
 import { render } from './render';
+import { startup } from './startup';
 import { parseArgs, type Bench } from './harness/options';
 
-const BENCHES: Record<string, Bench> = { ingest, query, load, crossfilter, render };
+const BENCHES: Record<string, Bench> = { ingest, query, load, crossfilter, render, startup };
 
 async function main(): Promise<void> {
   const { names, options } = parseArgs(process.argv.slice(2));

@@ -52,4 +52,6 @@ export interface BenchApi {
   xfClick(side: 'ours' | 'raw', click: { kind: 'category' | 'month'; value: string }): Promise<CrossfilterClickFigures>;
   /** Render: `count` renders of one chart, through our ChartView path or a raw vega-embed of the same spec and rows. */
   renderChart(side: 'ours' | 'raw', input: { type: string; rows: number; count: number }): Promise<RenderFigures>;
+  /** `startup`'s raw reference: DuckDB-wasm start + snapshot load + the card's query, ms since navigation. */
+  startupRaw(url: string): Promise<{ ms: number; value: number }>;
 }

@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { EngineProvider } from './engine/EngineProvider';
 import { FilesHost } from './features/files';
 import { ImportHost } from './features/import';
+import { SyncBanner, SyncHost } from './features/sync';
 import { LaunchHandler, registerServiceWorker } from './pwa';
 import { DatasetAttacher, WorkbookProvider } from './workbook';
 import './styles/theme.css';
@@ -22,6 +23,10 @@ createRoot(container).render(
     <EngineProvider>
       <WorkbookProvider>
         <DatasetAttacher />
+        <SyncHost />
+        <div className="sync-banners">
+          <SyncBanner />
+        </div>
         <App />
         <ImportHost />
         <FilesHost />

@@ -11,3 +11,4 @@ export * from './visual-commands';
 export * from './z-order-commands';
 export * from './model-commands';
 export * from './interaction-commands';
+export * from './page-duplicate';

@@ -95,9 +95,14 @@ export const ColumnFieldRefSchema = z.strictObject({
   aggregate: AggregateSchema.optional(),
   /** Show the aggregated value as a share of the visual's total (`percentOfTotal`) instead of the value. */
   showAs: z.enum(SHOW_AS).optional(),
+  /** Display name of the field in this visual only ("Rename for this visual"). */
+  label: z.string().trim().min(1, 'the display name must not be empty').max(200, 'the display name is too long (max 200 characters)').optional(),
 });
-/** … or a measure. */
-export const MeasureFieldRefSchema = z.strictObject({ measureId: IdSchema });
+/** … or a measure (with an optional display name for this visual). */
+export const MeasureFieldRefSchema = z.strictObject({
+  measureId: IdSchema,
+  label: z.string().trim().min(1, 'the display name must not be empty').max(200, 'the display name is too long (max 200 characters)').optional(),
+});
 export const FieldRefSchema = z.union([ColumnFieldRefSchema, MeasureFieldRefSchema]);
 export type ColumnFieldRef = z.infer<typeof ColumnFieldRefSchema>;
 export type MeasureFieldRef = z.infer<typeof MeasureFieldRefSchema>;

@@ -9,6 +9,7 @@ import { useUiStore, type ViewId } from './ui-store';
 import { ViewNav } from './ViewNav';
 import { useWorkbookInfo } from '../workbook';
 import { HomePanes, HomeView, WorkbookHousekeeping } from '../features/home';
+import { WriteFailureBanner } from '../features/settings';
 
 const MAIN: Record<ViewId, () => ReactNode> = { report: ReportView, data: DataView, model: ModelView, sql: SqlLab, home: HomeView };
 const PANES: Record<ViewId, () => ReactNode> = { report: ReportPanes, data: DataPanes, model: ModelPanes, sql: SqlPanes, home: HomePanes };
@@ -28,6 +29,7 @@ export function App(): ReactNode {
   return (
     <div className="shell">
       <TopBar />
+      <WriteFailureBanner />
       <div className="shell__body">
         <ViewNav />
         <main className={`shell__main shell__main--${view}`} aria-label="Main">

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useDatasetStore, useEngineStatus } from '../engine/EngineProvider';
 import { useDatasets } from '../workbook';
+import { SyncStatusItem } from '../features/sync';
 import { pluralize } from '../ui/format';
 import { engineStatusText, storageText } from './status-text';
 
@@ -78,6 +79,7 @@ export function StatusBar(): ReactNode {
         )}
         {persistNote ? <span className="statusbar__note"> {persistNote}</span> : null}
       </span>
+      <SyncStatusItem />
       <span className="statusbar__item statusbar__right">{pluralize(datasetCount, 'dataset')}</span>
     </div>
   );

@@ -1,8 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { renameWorkbook } from '@tessera/shared';
 import { FileMenu } from '../features/files';
+import { HelpMenu } from '../features/help';
 import { ImportButton } from '../features/import';
+import { SettingsButton } from '../features/settings';
 import { PwaButtons } from '../pwa';
+import { AccountArea } from '../features/sync';
 import { useWorkbookDoc } from '../workbook';
 import { useUiStore } from './ui-store';
 import { useWorkbookName } from './workbook-selectors';
@@ -25,9 +28,12 @@ export function TopBar(): ReactNode {
       <span className="topbar__divider" aria-hidden="true" />
       <WorkbookNameField />
       <span className="topbar__spacer" />
+      <AccountArea />
       <PwaButtons />
       <FileMenu />
       <ImportButton />
+      <SettingsButton />
+      <HelpMenu />
       <button
         type="button"
         className="topbar__icon-button"

@@ -27,6 +27,7 @@ export function workbookDatabaseName(id: string): string {
 export async function openLocalWorkbook(id: string, options: { name?: string } = {}): Promise<LocalWorkbook> {
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(workbookDatabaseName(id), doc);
+  guardPersistenceWrites(persistence, doc);
   try {
     await persistence.whenSynced;
     const check = checkAndMigrate(doc);
@@ -46,4 +47,57 @@ export function currentWorkbookId(storage: Storage | undefined = globalThis.loca
   const id = newId('wb_');
   storage?.setItem(CURRENT_WORKBOOK_KEY, id);
   return id;
+}
+
+type WriteFailureListener = (error: unknown) => void;
+const writeFailureListeners = new Set<WriteFailureListener>();
+
+/**
+ * Called with the error whenever y-indexeddb fails to store a workbook change (quota, a closed
+ * database, a browser that refuses the write). The change stays in memory: the user can still save
+ * it to a file. Returns the unsubscribe function.
+ */
+export function onWorkbookWriteFailure(listener: WriteFailureListener): () => void {
+  writeFailureListeners.add(listener);
+  return () => writeFailureListeners.delete(listener);
+}
+
+function reportWriteFailure(error: unknown): void {
+  for (const listener of [...writeFailureListeners]) listener(error);
+}
+
+/**
+ * y-indexeddb 9 writes each update from its doc `update` observer (`_storeUpdate`) without catching:
+ * a synchronous throw escapes into the editing command, and a failed request only rejects a promise
+ * nobody awaits. So: wrap its observer (destroy() unhooks whatever `_storeUpdate` holds), and listen
+ * on its database for the `error` / `abort` events that bubble up from every failed read-write
+ * transaction (updates and the periodic compaction alike).
+ */
+function guardPersistenceWrites(persistence: IndexeddbPersistence, doc: Y.Doc): void {
+  const store = persistence._storeUpdate;
+  const guarded = (update: Uint8Array, origin: unknown): void => {
+    try {
+      store(update, origin);
+    } catch (error) {
+      reportWriteFailure(error);
+    }
+  };
+  doc.off('update', store);
+  doc.on('update', guarded);
+  persistence._storeUpdate = guarded;
+  void persistence._db.then(
+    (db) => {
+      const onFailure = (event: Event): void => {
+        const target = event.target;
+        const tx = target instanceof IDBTransaction ? target : target instanceof IDBRequest ? target.transaction : null;
+        if (tx && tx.mode === 'readonly') return;
+        const error = target instanceof IDBTransaction || target instanceof IDBRequest ? target.error : null;
+        if (event.type === 'abort' && !error) return; // an abort we asked for, not a failure
+        reportWriteFailure(error ?? new Error('the browser refused the write'));
+      };
+      db.addEventListener('error', onFailure);
+      db.addEventListener('abort', onFailure);
+    },
+    () => undefined, // opening failures surface through whenSynced's caller
+  );
 }

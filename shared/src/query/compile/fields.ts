@@ -84,10 +84,10 @@ export class FieldCollector {
     if (level && isTemporalType(column.type)) {
       return {
         expr: { type: 'dateLevel', expr: columnExpr(ref), level },
-        field: { ...base, label: `${ref.column} (${level})`, vlType: level === 'day' ? 'temporal' : 'ordinal', sqlType: 'VARCHAR', drillLevel: level },
+        field: { ...base, label: `${ref.label ?? ref.column} (${level})`, vlType: level === 'day' ? 'temporal' : 'ordinal', sqlType: 'VARCHAR', drillLevel: level },
       };
     }
-    return { expr: columnExpr(ref), field: { ...base, label: ref.column, vlType: vlTypeOf(column.type), sqlType: column.type } };
+    return { expr: columnExpr(ref), field: { ...base, label: ref.label ?? ref.column, vlType: vlTypeOf(column.type), sqlType: column.type } };
   }
 
   dimension(ref: FieldRef, role: string, level?: DateLevel): Part {
@@ -104,7 +104,7 @@ export class FieldCollector {
         const compiled = compileMeasure(this.ctx, measure);
         for (const d of compiled.datasets) this.use(d, undefined, role);
         if (compiled.datasets.size === 0) this.use(measure.datasetId, undefined, role);
-        return { expr: compiled.expr, field: { role, label: measure.name, kind: 'measure', vlType: 'quantitative', sqlType: 'DOUBLE', ref } };
+        return { expr: compiled.expr, field: { role, label: ref.label ?? measure.name, kind: 'measure', vlType: 'quantitative', sqlType: 'DOUBLE', ref } };
       } catch (error) {
         if (error instanceof MeasureError) {
           throw new QueryCompileError(`The measure "${measure.name}" has an error: ${error.message}`, ref, role);
@@ -158,7 +158,8 @@ export class FieldCollector {
       vlType = 'quantitative';
       label = `${label} (% of total)`;
     }
-    return { expr, field: { role, label, kind: 'measure', vlType, sqlType, ref, aggregate: agg } };
+    // a display name given for this visual ("Rename for this visual") replaces the generated label
+    return { expr, field: { role, label: ref.label ?? label, kind: 'measure', vlType, sqlType, ref, aggregate: agg } };
   }
 
   measure(ref: FieldRef, role: string): Part {

@@ -17,6 +17,7 @@ import { crossFilterField, datumValue, specShape } from './chart-data';
 import { useReportStore } from './report-store';
 import { useDrillClick } from './drill/use-drill';
 import { useDrillThroughMenu } from './drill/DrillThroughMenu';
+import { customSpecOf, mapKindOf, specTableRows, useTopology } from './extras';
 
 interface ChartViewProps {
   visual: Visual;
@@ -50,10 +51,14 @@ export function ChartView({ visual, fields, rows, theme, width, height, highligh
     return [{ key: target.field.key, values: crossFilter.predicate.values }];
   }, [crossFilter, visual.id, target, external]);
 
+  // a filled map draws over its TopoJSON (loaded on demand); a custom visual from its Vega-Lite spec
+  const topologyState = useTopology(visual.type === 'map' ? mapKindOf(visual.format) : null);
+  const topology = topologyState.status === 'ready' ? topologyState.topology : undefined;
+  const customSpec = visual.type === 'custom' ? customSpecOf(visual.format, fields) : undefined;
   const built = useMemo(
     // the frame's header shows the title: the chart does not repeat it
-    () => buildSpec({ type: visual.type, fields, rows, format: { ...visual.format, showTitle: false }, theme, width, height, highlight }),
-    [visual.type, visual.format, fields, rows, theme, width, height, highlight],
+    () => buildSpec({ type: visual.type, fields, rows, format: { ...visual.format, showTitle: false }, theme, width, height, highlight, topology, customSpec }),
+    [visual.type, visual.format, fields, rows, theme, width, height, highlight, topology, customSpec],
   );
 
   // The spec without its rows: re-embed only when this changes; rows alone go into the live view.
@@ -75,8 +80,10 @@ export function ChartView({ visual, fields, rows, theme, width, height, highligh
   const options = useMemo<EmbedOptions>(() => ({ renderer: 'canvas', actions: false, mode, tooltip: { theme: tooltipTheme } }), [mode, tooltipTheme]);
 
   const viewRef = useRef<View | null>(null);
-  const rowsRef = useRef(rows);
-  rowsRef.current = rows;
+  // the rows as the spec binds them (a map adds its matched shape names): what the live view receives
+  const tableRows = useMemo(() => (built.library === 'none' ? rows : (specTableRows(built.spec) ?? rows)), [built, rows]);
+  const rowsRef = useRef(tableRows);
+  rowsRef.current = tableRows;
   const publishRef = useRef<(value: Scalar, additive: boolean) => void>(() => undefined);
   const clearRef = useRef<() => void>(() => undefined);
 
@@ -118,12 +125,19 @@ export function ChartView({ visual, fields, rows, theme, width, height, highligh
   useEffect(() => {
     const view = viewRef.current;
     if (!view || !hasTable) return;
-    void view.data('table', rows).runAsync();
-  }, [rows, hasTable]);
+    void view.data('table', tableRows).runAsync();
+  }, [tableRows, hasTable]);
 
   useEffect(() => () => void (viewRef.current = null), []);
 
-  if (built.library === 'none' || !embedSpec) return <p className="visual__message">{built.library === 'none' ? built.reason : ''}</p>;
+  if (topologyState.status === 'loading') return <p className="visual__message" aria-busy="true">Loading map shapes…</p>;
+  if (topologyState.status === 'error') return <p className="visual__message visual__message--error" role="alert">{topologyState.message}</p>;
+  if (built.library === 'none' || !embedSpec)
+    return (
+      <p className="visual__message" role={visual.type === 'custom' ? 'alert' : undefined}>
+        {built.library === 'none' ? built.reason : ''}
+      </p>
+    );
 
   const dims = fields.filter((f) => f.kind === 'dimension');
   const measures = fields.filter((f) => f.kind === 'measure');
@@ -156,6 +170,11 @@ export function ChartView({ visual, fields, rows, theme, width, height, highligh
           </li>
         ))}
       </ul>
+      {built.warnings && built.warnings.length > 0 ? (
+        <p className="visual__footnote" role="status">
+          {built.warnings.join(' ')}
+        </p>
+      ) : null}
       {drillThrough.menu}
     </>
   );

@@ -8,13 +8,14 @@ import { useDrag, useDrop } from 'react-dnd';
 import { DND, type PageTabItem } from './dnd';
 import { useReportStore } from './report-store';
 import { useEdit } from './use-edit';
+import { DuplicatePageButton } from './extras';
 
 export function nextPageName(pages: readonly Page[]): string {
   const taken = new Set(pages.map((p) => p.name.trim().toLowerCase()));
   for (let n = pages.length + 1; ; n++) if (!taken.has(`page ${n}`)) return `Page ${n}`;
 }
 
-function PageTab({ page, index, current, canDelete, onRename }: { page: Page; index: number; current: boolean; canDelete: boolean; onRename: (id: string) => void }): ReactNode {
+function PageTab({ page, index, current, canDelete, onRename, copyName }: { page: Page; index: number; current: boolean; canDelete: boolean; onRename: (id: string) => void; copyName?: string }): ReactNode {
   const edit = useEdit();
   const setPage = useReportStore((s) => s.setPage);
   const [confirming, setConfirming] = useState(false);
@@ -45,6 +46,7 @@ function PageTab({ page, index, current, canDelete, onRename }: { page: Page; in
       >
         {page.name}
       </button>
+      {current && copyName ? <DuplicatePageButton page={page} newName={copyName} /> : null}
       {current && canDelete ? (
         confirming ? (
           <span className="report__confirm" role="group" aria-label={`Delete ${page.name}?`}>
@@ -102,7 +104,7 @@ export function PageTabs({ pages, currentId }: { pages: Page[]; currentId: strin
           renaming === page.id ? (
             <RenameBox key={page.id} page={page} onDone={() => setRenaming(null)} />
           ) : (
-            <PageTab key={page.id} page={page} index={i} current={page.id === currentId} canDelete={pages.length > 1} onRename={setRenaming} />
+            <PageTab key={page.id} page={page} index={i} current={page.id === currentId} canDelete={pages.length > 1} onRename={setRenaming} copyName={nextPageName(pages)} />
           ),
         )}
       </div>

@@ -19,6 +19,7 @@ import { useCurrentPage } from './use-current-page';
 import { useReportKeys } from './use-report-keys';
 import { VisualizationsPane } from './VisualizationsPane';
 import { FocusLayer } from './focus/FocusLayer';
+import { CustomSpecLayer } from './extras';
 import { FormatPane } from './format/FormatPane';
 import { ArrangeMenu } from './canvas-ops';
 import { DrillThroughBack } from './drill/DrillThroughControls';
@@ -101,6 +102,7 @@ export function ReportDesigner(): ReactNode {
           <p className="empty-state">This workbook has no pages.</p>
         )}
         <PageTabs pages={pages} currentId={page?.id} />
+        <CustomSpecLayer />
       </section>
     </DndProvider>
   );

@@ -14,8 +14,10 @@ import { openVisualMenu, withGuides } from './canvas-ops';
 import { DrillButtons } from './drill/DrillButtons';
 import { InteractionIcons } from './interactions/EditInteractions';
 import { VisualHeaderActions } from './focus/VisualHeaderActions';
+import { EditSpecButton } from './extras';
 import { visualFrameStyle } from './format/frame-style';
 import { useChartTheme } from './format/use-chart-theme';
+import { PeerOutline } from '../sync/PeerOutline';
 
 const HEADER_H = 28;
 const DRAG_THRESHOLD = 3;
@@ -131,10 +133,12 @@ function VisualContainerImpl({ visual, snapshot, label, heading, scale, page, se
       data-y={rect.y}
       data-z={visual.z}
     >
+      <PeerOutline visualId={visual.id} />
       <div className="visual__header" onPointerDown={onHeaderDown} title="Drag to move">
         <span className="visual__title">{heading}</span>
         <InteractionIcons visual={visual} snapshot={snapshot} />
         <DrillButtons visual={visual} snapshot={snapshot} />
+        {visual.type === 'custom' ? <EditSpecButton visualId={visual.id} label={label} /> : null}
         <VisualHeaderActions visualId={visual.id} label={label} />
         {selected ? (
           <button

@@ -17,6 +17,7 @@ import { galleryTypes, visualTypeLabel } from './visual-types';
 import { Wells } from './Wells';
 import { SlicerStylePicker } from './filters/SlicerStylePicker';
 import { DrillThroughWell } from './drill/DrillThroughControls';
+import { VisualExtrasPanel } from './extras';
 
 function TypeButton({ type, active }: { type: VisualType; active: boolean }): ReactNode {
   const edit = useEdit();
@@ -89,6 +90,7 @@ export function VisualizationsPane(): ReactNode {
           <TitleBox id={single.id} title={single.title} />
           <Wells visual={single} />
           <SlicerStylePicker visual={single} />
+          <VisualExtrasPanel visual={single} />
         </div>
       ) : (
         <>

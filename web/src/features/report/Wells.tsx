@@ -13,6 +13,7 @@ import { bindHierarchy, isHierarchyItem } from './drill/HierarchyFields';
 import { useEdit } from './use-edit';
 import { useWorkbookSnapshot } from '../../workbook';
 import { rolesOf, roleLabel, singleFieldRole, wellAccepts } from './visual-types';
+import { RenameField } from './extras';
 
 const AGG_CHOICES = ['sum', 'avg', 'min', 'max', 'count', 'distinctCount', 'median'].filter((a) => (AGGREGATES as readonly string[]).includes(a)) as Aggregate[];
 
@@ -26,7 +27,8 @@ function WellItem({ visual, role, index, refr, measures, kind }: { visual: Visua
   const edit = useEdit();
   const element = useRef<HTMLLIElement | null>(null);
   const name = fieldName(refr, measures);
-  const label = fieldLabel(refr, measures);
+  const defaultLabel = fieldLabel(refr, measures);
+  const label = refr.label ?? defaultLabel;
   const [{ dragging }, drag] = useDrag<WellFieldItem, void, { dragging: boolean }>(
     () => ({ type: DND.wellField, item: { visualId: visual.id, role, index, field: refr, kind }, collect: (m) => ({ dragging: m.isDragging() }) }),
     [visual.id, role, index, refr, kind],
@@ -79,6 +81,7 @@ function WellItem({ visual, role, index, refr, measures, kind }: { visual: Visua
       <span className="well__item-name" title={label}>
         {label}
       </span>
+      <RenameField visualId={visual.id} role={role} index={index} refr={refr} name={name} defaultLabel={defaultLabel} />
       <button type="button" className="well__remove" aria-label={`Remove ${name}`} title={`Remove ${name}`} onClick={() => edit((doc) => unbindField(doc, visual.id, role, index))}>
         ×
       </button>

@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 import { useWorkbookDoc } from '../../workbook';
 import { useReportStore } from './report-store';
 import { useUndoManager } from './undo';
+import { isReadOnly, READ_ONLY_REASON } from '../sync/sync-store';
 
 export function useEdit(): <T>(fn: (doc: Y.Doc) => T) => T | undefined {
   const doc = useWorkbookDoc();
@@ -14,6 +15,10 @@ export function useEdit(): <T>(fn: (doc: Y.Doc) => T) => T | undefined {
   const notify = useReportStore((s) => s.notify);
   return useCallback(
     <T,>(fn: (doc: Y.Doc) => T): T | undefined => {
+      if (isReadOnly()) {
+        notify(READ_ONLY_REASON);
+        return undefined;
+      }
       undo.stopCapturing();
       try {
         const out = fn(doc);

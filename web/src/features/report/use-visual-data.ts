@@ -123,7 +123,9 @@ export function useVisualData(visual: Visual, snapshot: WorkbookSnapshot, option
     return () => controller.abort();
   }, [engine, sql, attach.ready, visual.id, versions]);
 
-  const shown = useMemo(() => (result && 'rows' in result ? drilled.transform(result.rows, result.fields) : null), [result, drilled]);
+  // same SQL, new labels (a field renamed for this visual): the rows stay, the labels come from the current compile
+  const freshFields = result && 'rows' in result ? (compiled && 'query' in compiled && compiled.query.sql === result.sql ? compiled.query.fields : result.fields) : undefined;
+  const shown = useMemo(() => (result && 'rows' in result && freshFields ? drilled.transform(result.rows, freshFields) : null), [result, freshFields, drilled]);
 
   if (!compiled) return { status: 'empty' };
   if ('error' in compiled) return { status: 'error', message: compiled.error };

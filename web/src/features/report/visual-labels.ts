@@ -1,5 +1,5 @@
 /** Names of visuals: the accessible label (title, or "<Type> <n>") and the header text. */
-import { isMeasureRef, type Visual, type WorkbookSnapshot } from '@tessera/shared';
+import { isMeasureRef, type FieldRef, type Visual, type WorkbookSnapshot } from '@tessera/shared';
 import { fieldLabel } from './field-kinds';
 import { visualTypeLabel } from './visual-types';
 
@@ -26,12 +26,14 @@ export function visualHeading(visual: Visual, snapshot: WorkbookSnapshot): strin
   if (typeof visual.format.title === 'string' && visual.format.title.trim()) return visual.format.title.trim();
   if (visual.title.trim()) return visual.title.trim();
   const measures = Object.values(snapshot.model.measures);
+  // a field renamed for this visual shows its display name
+  const shown = (r: FieldRef): string => r.label ?? fieldLabel(r, measures);
   const refs = Object.entries(visual.fields);
   const values = refs.filter(([role]) => ['values', 'y', 'columnValues', 'lineValues', 'x'].includes(role)).flatMap(([, r]) => r);
   const dims = refs.filter(([role]) => ['category', 'rows', 'field', 'series', 'location', 'columns'].includes(role)).flatMap(([, r]) => r);
-  if (visual.type === 'table') return refs.flatMap(([, r]) => r).map((r) => fieldLabel(r, measures)).join(', ') || visualTypeLabel(visual.type);
-  const v = values.map((r) => fieldLabel(r, measures)).join(', ');
-  const d = dims.filter((r) => !isMeasureRef(r)).map((r) => fieldLabel(r, measures)).join(' and ');
+  if (visual.type === 'table') return refs.flatMap(([, r]) => r).map(shown).join(', ') || visualTypeLabel(visual.type);
+  const v = values.map(shown).join(', ');
+  const d = dims.filter((r) => !isMeasureRef(r)).map(shown).join(' and ');
   if (v && d) return `${v} by ${d}`;
   return v || d || visualTypeLabel(visual.type);
 }

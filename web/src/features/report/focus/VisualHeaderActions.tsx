@@ -1,6 +1,7 @@
 /** Buttons of a visual's header: "Focus mode" and a "More options" menu with "Show data". */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useFocusStore } from './focus-store';
+import { SortMenu } from '../extras';
 
 const stop = (e: { stopPropagation(): void }) => e.stopPropagation();
 
@@ -46,6 +47,7 @@ export function VisualHeaderActions({ visualId, label }: { visualId: string; lab
           <button type="button" role="menuitem" onClick={showData} autoFocus>
             Show data
           </button>
+          <SortMenu visualId={visualId} onDone={() => setOpen(false)} />
           {focused ? null : (
             <button
               type="button"

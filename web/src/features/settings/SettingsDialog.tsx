@@ -1,0 +1,73 @@
+import './settings.css';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useUiStore, type Theme } from '../../app/ui-store';
+import { useSettingsStore } from './settings-store';
+import { StorageSection } from './StorageSection';
+
+const THEMES: { id: Theme; label: string }[] = [
+  { id: 'light', label: 'Light' },
+  { id: 'dark', label: 'Dark' },
+];
+
+/** The Settings dialog: appearance and storage health. */
+export function SettingsDialog(): ReactNode {
+  const setOpen = useSettingsStore((s) => s.setOpen);
+  const theme = useUiStore((s) => s.theme);
+  const setTheme = useUiStore((s) => s.setTheme);
+  const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  const close = (): void => setOpen(false);
+  return (
+    <dialog
+      ref={ref}
+      role="dialog"
+      aria-label="Settings"
+      className="settings"
+      onCancel={(e) => {
+        e.preventDefault();
+        close();
+      }}
+      onKeyDown={(e) => e.stopPropagation()}
+      onPointerDown={(e) => e.stopPropagation()}
+    >
+      <header className="settings__header">
+        <h2>Settings</h2>
+        <button type="button" className="btn" onClick={close}>
+          Close
+        </button>
+      </header>
+      <section className="settings__section" aria-labelledby="settings-appearance">
+        <h3 id="settings-appearance">Appearance</h3>
+        <fieldset className="settings__themes">
+          <legend>Theme</legend>
+          {THEMES.map((t) => (
+            <label key={t.id}>
+              <input type="radio" name="tessera-theme" value={t.id} checked={theme === t.id} onChange={() => setTheme(t.id)} /> {t.label}
+            </label>
+          ))}
+        </fieldset>
+      </section>
+      <StorageSection />
+    </dialog>
+  );
+}
+
+/** Top-bar button that opens Settings (the dialog is mounted only while open). */
+export function SettingsButton(): ReactNode {
+  const open = useSettingsStore((s) => s.open);
+  const setOpen = useSettingsStore((s) => s.setOpen);
+  return (
+    <>
+      <button type="button" className="btn" onClick={() => setOpen(true)}>
+        Settings
+      </button>
+      {open ? <SettingsDialog /> : null}
+    </>
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * One live link between the open workbook's Y.Doc and the server: the stock y-websocket
+ * `WebsocketProvider` (sync + awareness, reconnect with backoff) plus what Tessera adds —
+ * a fresh token on reconnect (4401 → refresh, then reconnect), access-lost notices (4403/4404),
+ * a count of local edits the server has not confirmed yet, and presence in awareness.
+ */
+import { SYNC_CLOSE } from '@tessera/shared';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { accessToken, errorText, refreshSession } from './api-client';
+import { useSyncStore, type Peer } from './sync-store';
+
+export function syncServerUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`;
+}
+
+export interface PresenceUser {
+  name: string;
+  color: string;
+}
+
+export class SyncConnection {
+  readonly provider: WebsocketProvider;
+  private pending = 0;
+  private destroyed = false;
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    workbookId: string,
+    user: PresenceUser,
+    private readonly onRoleChanged: () => void,
+  ) {
+    this.provider = new WebsocketProvider(syncServerUrl(), workbookId, doc, { connect: false, params: {}, maxBackoffTime: 5000 });
+    this.provider.awareness.setLocalStateField('user', user);
+    this.provider.awareness.setLocalStateField('selection', []);
+    this.provider.on('status', ({ status }) => {
+      if (status === 'connected') this.publish(this.provider.synced ? 'synced' : 'connecting');
+      else if (status === 'connecting') this.publish('connecting');
+      else this.publish(navigator.onLine ? 'connecting' : 'offline');
+    });
+    this.provider.on('sync', (synced) => {
+      if (synced) this.pending = 0;
+      this.publish(synced ? 'synced' : 'connecting');
+    });
+    this.provider.on('connection-close', () => {
+      // The next attempt (after the provider's backoff) must carry a valid token.
+      void accessToken().then(
+        (token) => this.setToken(token),
+        () => undefined,
+      );
+    });
+    this.provider.on('closed', ({ code }) => void this.onClosed(code));
+    this.provider.awareness.on('change', this.onAwareness);
+    doc.on('update', this.onUpdate);
+    window.addEventListener('offline', this.goOffline);
+    window.addEventListener('online', this.goOnline);
+    void this.start();
+  }
+
+  setSelection(ids: string[]): void {
+    this.provider.awareness.setLocalStateField('selection', ids);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    clearTimeout(this.flushTimer);
+    this.doc.off('update', this.onUpdate);
+    window.removeEventListener('offline', this.goOffline);
+    window.removeEventListener('online', this.goOnline);
+    this.provider.awareness.off('change', this.onAwareness);
+    this.provider.destroy();
+    useSyncStore.getState().set({ status: 'local', pending: 0, peers: [] });
+  }
+
+  private async start(): Promise<void> {
+    this.publish(navigator.onLine ? 'connecting' : 'offline');
+    try {
+      this.setToken(await accessToken());
+    } catch (error) {
+      if (!this.destroyed) useSyncStore.getState().set({ status: 'offline', notice: `Sync is paused: ${errorText(error)}` });
+      return;
+    }
+    if (!this.destroyed && navigator.onLine) this.provider.connect();
+  }
+
+  private setToken(token: string): void {
+    this.provider.params = { ...this.provider.params, token };
+  }
+
+  private async onClosed(code: number): Promise<void> {
+    if (this.destroyed) return;
+    if (code === SYNC_CLOSE.unauthorized) {
+      try {
+        this.setToken(await refreshSession());
+        if (!this.destroyed) this.provider.connect();
+      } catch (error) {
+        useSyncStore.getState().set({ status: 'offline', notice: `Sync stopped: ${errorText(error)} Sign in again to continue; your edits stay in this browser.` });
+      }
+      return;
+    }
+    if (code === SYNC_CLOSE.forbidden) {
+      this.onRoleChanged();
+      useSyncStore.getState().set({ status: 'offline', notice: 'You no longer have access to this workbook on the server. Your copy stays in this browser; ask an owner to invite you again.' });
+      return;
+    }
+    if (code === SYNC_CLOSE.notFound) {
+      useSyncStore.getState().set({ status: 'offline', notice: 'This workbook was deleted on the server. Your copy stays in this browser.' });
+      return;
+    }
+    // Any other deliberate close (e.g. rate limit): try again after a pause.
+    setTimeout(() => !this.destroyed && this.provider.connect(), 3000);
+  }
+
+  private readonly goOffline = (): void => {
+    this.provider.disconnect();
+    this.publish('offline');
+  };
+
+  private readonly goOnline = (): void => {
+    void this.start();
+  };
+
+  private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {
+    if (origin === this.provider || origin instanceof IndexeddbPersistence) return;
+    this.pending += 1;
+    if (this.provider.wsconnected && this.provider.synced) {
+      this.publish('syncing');
+      this.scheduleFlushCheck();
+    } else {
+      this.publish(useSyncStore.getState().status);
+    }
+  };
+
+  /** While connected, an edit counts as sent once the socket has flushed it. */
+  private scheduleFlushCheck(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => {
+      const ws = this.provider.ws;
+      if (!ws || !this.provider.synced) return;
+      if (ws.bufferedAmount > 0) return this.scheduleFlushCheck();
+      this.pending = 0;
+      this.publish('synced');
+    }, 150);
+  }
+
+  private readonly onAwareness = (): void => {
+    const peers: Peer[] = [];
+    for (const [clientId, state] of this.provider.awareness.getStates()) {
+      if (clientId === this.doc.clientID) continue;
+      const user: unknown = state.user;
+      if (!user || typeof user !== 'object' || !('name' in user) || typeof user.name !== 'string') continue;
+      const color = 'color' in user && typeof user.color === 'string' ? user.color : '#888';
+      const selection: unknown = state.selection;
+      peers.push({ clientId, name: user.name, color, selection: Array.isArray(selection) ? selection.filter((s): s is string => typeof s === 'string') : [] });
+    }
+    useSyncStore.getState().set({ peers });
+  };
+
+  private publish(status: 'offline' | 'connecting' | 'syncing' | 'synced' | 'local'): void {
+    if (this.destroyed) return;
+    const shown = status === 'synced' && this.pending > 0 ? 'syncing' : status;
+    useSyncStore.getState().set({ status: shown, pending: this.pending });
+  }
+}
