@@ -9,7 +9,7 @@ const ICONS: Record<string, ReactNode> = {
   sql: <path d="M3 4h14v12H3V4zm1.5 1.5v9h11v-9h-11zM6 8l2.5 2L6 12l-.8-.9L6.8 10 5.2 8.9 6 8zm3.5 3.5h4v1h-4v-1z" />,
 };
 
-/** Left navigation: Report / Data / Model / SQL. Ctrl+1..4 (⌘ on macOS) switch too. */
+/** Left navigation: Report / Data / Model / SQL / Home. Ctrl+1..5 (⌘ on macOS) switch too. */
 export function ViewNav(): ReactNode {
   const view = useUiStore((state) => state.view);
   const setView = useUiStore((state) => state.setView);
