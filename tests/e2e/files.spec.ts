@@ -22,6 +22,14 @@ async function openWorkbookFile(page: Page, path: string): Promise<void> {
 
 const workbookName = (page: Page) => page.getByRole('textbox', { name: 'Workbook name' });
 
+/** The accessible data points of the page's column chart ("region: value" texts), in order. */
+async function dataPoints(page: Page): Promise<string[]> {
+  const chart = page.getByRole('group', { name: /Clustered column chart|quantity by region/ }).first();
+  const points = chart.getByRole('list', { name: 'Data points' }).getByRole('button');
+  await expect(points.first()).toBeAttached({ timeout: 60_000 });
+  return points.allTextContents();
+}
+
 test('Save as downloads a .tessera file that opens in a fresh browser profile with the same data', async ({ browser }) => {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-files-'));
   const saved = join(dir, 'sales-review.tessera');
@@ -32,6 +40,15 @@ test('Save as downloads a .tessera file that opens in a fresh browser profile wi
   await workbookName(page).fill('Sales review');
   await workbookName(page).press('Enter');
   await importFile(page, fixture('sales.csv'));
+  // a report visual: a column chart of quantity by region — its data must come back identical
+  await goToView(page, 'Report');
+  const viz = page.getByRole('complementary', { name: 'Visualizations' });
+  const fields = page.getByRole('complementary', { name: 'Fields' });
+  await viz.getByRole('button', { name: 'Clustered column chart', exact: true }).dragTo(page.getByRole('region', { name: /^Canvas of page/ }), { targetPosition: { x: 170, y: 110 } });
+  await fields.getByText('region', { exact: true }).dragTo(viz.getByRole('list', { name: 'Axis', exact: true }));
+  await fields.getByText('quantity', { exact: true }).dragTo(viz.getByRole('list', { name: 'Values', exact: true }));
+  const pointsBefore = await dataPoints(page);
+  expect(pointsBefore).toHaveLength(4);
   await expect(page).toHaveTitle(/^• Sales review — Tessera$/);
 
   const download = page.waitForEvent('download');
@@ -54,6 +71,9 @@ test('Save as downloads a .tessera file that opens in a fresh browser profile wi
   await goToView(fresh, 'Data');
   await expect(datasetList(fresh)).toContainText('200 rows · 6 columns');
   await expect(fresh.getByText('200 of 200 rows')).toBeVisible({ timeout: 60_000 });
+  // the report renders the same visual with the same data
+  await goToView(fresh, 'Report');
+  await expect.poll(() => dataPoints(fresh), { timeout: 60_000 }).toEqual(pointsBefore);
 
   // opening the same file again: its workbook exists here → merge (CRDT: the later local rename wins, data kept)
   await workbookName(fresh).fill('Renamed here');
@@ -62,6 +82,7 @@ test('Save as downloads a .tessera file that opens in a fresh browser profile wi
   await fresh.getByRole('dialog', { name: 'Open sales-review.tessera' }).getByRole('button', { name: 'Merge into the existing workbook' }).click();
   await expect(fresh.getByRole('status', { name: 'File notice' })).toContainText('Merged “sales-review.tessera” into this workbook.');
   await expect(workbookName(fresh)).toHaveValue('Renamed here');
+  await goToView(fresh, 'Data');
   await expect(datasetList(fresh).getByRole('listitem')).toHaveCount(1);
 
   // …or open it as a copy
