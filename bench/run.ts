@@ -9,9 +9,10 @@ import { query } from './query';
 import { crossfilter } from './crossfilter';
 import { render } from './render';
 import { startup } from './startup';
+import { sync } from './sync';
 import { parseArgs, type Bench } from './harness/options';
 
-const BENCHES: Record<string, Bench> = { ingest, query, load, crossfilter, render, startup };
+const BENCHES: Record<string, Bench> = { ingest, query, load, crossfilter, render, startup, sync };
 
 async function main(): Promise<void> {
   const { names, options } = parseArgs(process.argv.slice(2));

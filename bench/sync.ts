@@ -1,0 +1,154 @@
+/**
+ * `pnpm bench sync`: 10 and 50 stock y-websocket clients (Node, ws) on one workbook, each making
+ * 5 Y.Map sets per second for ~10 s; per edit, the time until EVERY other client has it. Ours = the
+ * real server on a fresh PostgreSQL database (127.0.0.1:5432), committing every update before it is
+ * broadcast; reference in the same run = a minimal in-memory y-websocket server. Each server runs in
+ * its own child process (its CPU and RSS are measured there); the clients run in this process.
+ */
+import type { Bench } from './harness/options';
+import { formatSummary, note, printHeader, printLine, round, summarize, type Summary } from './harness/stats';
+
+type SyncServerKind = 'ours' | 'reference';
+interface SyncRoundResult {
+  clients: number;
+  edits: number;
+  lost: number;
+  latenciesMs: number[];
+  wallMs: number;
+  server: { cpuMs: number; rssMb: number; peakRssMb: number };
+}
+interface SyncBenchServer {
+  kind: SyncServerKind;
+  round(options: { clients: number; editsPerSecond: number; seconds: number }): Promise<SyncRoundResult>;
+  close(): Promise<void>;
+}
+
+// The workload lives in sync-server (it drives the real server and the stock client with its yjs).
+// A computed specifier keeps it out of this tsconfig project, which does not reference sync-server.
+const WORKLOAD_MODULE = '../sync-server/src/perf/sync-workload.ts';
+async function startSyncBenchServer(kind: SyncServerKind): Promise<SyncBenchServer> {
+  const module = (await import(WORKLOAD_MODULE)) as { startSyncBenchServer: (kind: SyncServerKind) => Promise<SyncBenchServer> };
+  return module.startSyncBenchServer(kind);
+}
+
+const CLIENT_COUNTS = [10, 50] as const;
+const EDITS_PER_SECOND = 5;
+const SECONDS = 10;
+const DEFAULT_RUNS = 3;
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+interface Figures {
+  p50: number[];
+  p95: number[];
+  cpuMs: number[];
+  cpuPct: number[];
+  rssMb: number[];
+  peakRssMb: number[];
+  lost: number;
+  edits: number;
+}
+const emptyFigures = (): Figures => ({ p50: [], p95: [], cpuMs: [], cpuPct: [], rssMb: [], peakRssMb: [], lost: 0, edits: 0 });
+
+function record(figures: Figures, result: SyncRoundResult): void {
+  figures.p50.push(percentile(result.latenciesMs, 50));
+  figures.p95.push(percentile(result.latenciesMs, 95));
+  figures.cpuMs.push(result.server.cpuMs);
+  figures.cpuPct.push((100 * result.server.cpuMs) / result.wallMs);
+  figures.rssMb.push(result.server.rssMb);
+  figures.peakRssMb.push(result.server.peakRssMb);
+  figures.lost += result.lost;
+  figures.edits += result.edits;
+}
+
+export const sync: Bench = async (options) => {
+  const runs = options.runs ?? DEFAULT_RUNS;
+  const servers: SyncBenchServer[] = [];
+  const figures = new Map<string, Figures>();
+  const key = (kind: SyncServerKind, clients: number) => `${kind}/${clients}`;
+  try {
+    note('starting our server (fresh PostgreSQL database) and the in-memory reference, each in a child process…');
+    servers.push(await startSyncBenchServer('ours'), await startSyncBenchServer('reference'));
+    for (const server of servers) {
+      await server.round({ clients: 10, editsPerSecond: EDITS_PER_SECOND, seconds: 2 }); // warm-up
+      for (const clients of CLIENT_COUNTS) figures.set(key(server.kind, clients), emptyFigures());
+    }
+    for (let run = 0; run < runs; run++) {
+      for (const clients of CLIENT_COUNTS) {
+        // Alternate which server goes first, so a slow stretch of the shared machine hits both.
+        const order = run % 2 === 0 ? servers : [...servers].reverse();
+        for (const server of order) {
+          const result = await server.round({ clients, editsPerSecond: EDITS_PER_SECOND, seconds: SECONDS });
+          const figure = figures.get(key(server.kind, clients));
+          if (!figure) throw new Error(`no figures for ${key(server.kind, clients)}`);
+          record(figure, result);
+          note(
+            `  run ${run + 1}/${runs} ${server.kind} ${clients} clients: ${result.edits} edits, p50 ${percentile(result.latenciesMs, 50).toFixed(1)} ms, ` +
+              `p95 ${percentile(result.latenciesMs, 95).toFixed(1)} ms, server CPU ${result.server.cpuMs.toFixed(0)} ms, lost ${result.lost}`,
+          );
+        }
+      }
+    }
+  } finally {
+    for (const server of servers) await server.close();
+  }
+
+  const out = (kind: SyncServerKind, clients: number) => {
+    const figure = figures.get(key(kind, clients));
+    if (!figure) throw new Error(`no figures for ${key(kind, clients)}`);
+    return {
+      figure,
+      p50: summarize(figure.p50),
+      p95: summarize(figure.p95),
+      cpuMs: summarize(figure.cpuMs),
+      cpuPct: summarize(figure.cpuPct),
+      rssMb: summarize(figure.rssMb),
+      peakRssMb: summarize(figure.peakRssMb),
+    };
+  };
+  const line = (label: string, summary: Summary, unit: string, digits = 1) => printLine(formatSummary(label, summary, unit, digits));
+  const perCount = CLIENT_COUNTS.map((clients) => {
+    const ours = out('ours', clients);
+    const ref = out('reference', clients);
+    printHeader(`sync: ${clients} clients × ${EDITS_PER_SECOND} edits/s × ${SECONDS} s, edit → every other client (${runs} runs)`);
+    line('p50 ours (PostgreSQL)', ours.p50, 'ms');
+    line('p50 reference (in-memory)', ref.p50, 'ms');
+    line('p95 ours (PostgreSQL)', ours.p95, 'ms');
+    line('p95 reference (in-memory)', ref.p95, 'ms');
+    line('server CPU ours', ours.cpuMs, 'ms', 0);
+    line('server CPU reference', ref.cpuMs, 'ms', 0);
+    line('server CPU ours', ours.cpuPct, '% of a core');
+    line('server CPU reference', ref.cpuPct, '% of a core');
+    line('server RSS ours (end)', ours.rssMb, 'MiB');
+    line('server RSS reference (end)', ref.rssMb, 'MiB');
+    line('server peak RSS ours', ours.peakRssMb, 'MiB');
+    line('server peak RSS reference', ref.peakRssMb, 'MiB');
+    printLine(`lost edits: ours ${ours.figure.lost}/${ours.figure.edits}, reference ${ref.figure.lost}/${ref.figure.edits}`);
+    return {
+      clients,
+      p50_ms: round(ours.p50.median, 1),
+      p95_ms: round(ours.p95.median, 1),
+      ref_p50_ms: round(ref.p50.median, 1),
+      ref_p95_ms: round(ref.p95.median, 1),
+      ratio: round(ours.p95.median / ref.p95.median, 3),
+      cpu_ms: round(ours.cpuMs.median),
+      ref_cpu_ms: round(ref.cpuMs.median),
+      rss_mb: round(ours.rssMb.median),
+      ref_rss_mb: round(ref.rssMb.median),
+      peak_rss_mb: round(ours.peakRssMb.median),
+      ref_peak_rss_mb: round(ref.peakRssMb.median),
+      lost: ours.figure.lost,
+      ref_lost: ref.figure.lost,
+    };
+  });
+  const [ten, fifty] = perCount;
+  const { clients: _ignored, ...tenFields } = ten;
+  void _ignored;
+  const { clients: _fifty, ...fiftyFields } = fifty;
+  void _fifty;
+  return { bench: 'sync', clients: [...CLIENT_COUNTS], ...fiftyFields, edits_per_s: EDITS_PER_SECOND, seconds: SECONDS, runs, c10: tenFields };
+};
