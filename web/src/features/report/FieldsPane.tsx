@@ -2,9 +2,10 @@
  * The Fields pane: each dataset with its columns (Σ numbers, calendar dates, Abc text) and its
  * measures, filtered by "Search fields". Fields drag (react-dnd) into wells or onto the canvas;
  * ticking a field adds it to the selected visual's first suitable well (or makes a new visual).
+ * Right-click a field for "Add to the selected visual" and "New visual from this field".
  */
 import { unbindField, type DatasetEntry, type FieldRef, type Measure, type Visual } from '@tessera/shared';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useDrag } from 'react-dnd';
 import { useDatasets, useWorkbookSnapshot } from '../../workbook';
 import { DND, type FieldItem } from './dnd';
@@ -14,6 +15,7 @@ import { useReportStore } from './report-store';
 import { useEdit } from './use-edit';
 import { useCurrentPage } from './use-current-page';
 import { HierarchyFields } from './drill/HierarchyFields';
+import { Menu } from './canvas-ops/Menu';
 
 function KindIcon({ kind }: { kind: ColumnKind | 'measure' }): ReactNode {
   if (kind === 'date')
@@ -40,18 +42,25 @@ function FieldRow({ field, kind, name, type, usedIn, selected }: { field: FieldR
     [field, kind],
   );
   const checked = usedIn !== undefined;
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+
+  const addToSelected = (visual: Visual) => {
+    const ok = edit((doc) => addToFirstWell(doc, visual, field, kind));
+    if (ok === false) useReportStore.getState().notify(`${visual.type} has no well for ${name}. Drag it onto a well instead.`);
+  };
+  const newVisual = () => {
+    if (!page) return;
+    const id = edit((doc) => addVisualForField(doc, page.id, field, kind, { x: page.size.width / 2, y: page.size.height / 2 }, page.size));
+    if (id) useReportStore.getState().select([id]);
+  };
 
   const toggle = (on: boolean) => {
     if (!page) return;
     const visual = selected;
     if (on) {
-      if (visual) {
-        const ok = edit((doc) => addToFirstWell(doc, visual, field, kind));
-        if (ok === false) useReportStore.getState().notify(`${visual.type} has no well for ${name}. Drag it onto a well instead.`);
-        return;
-      }
-      const id = edit((doc) => addVisualForField(doc, page.id, field, kind, { x: page.size.width / 2, y: page.size.height / 2 }, page.size));
-      if (id) useReportStore.getState().select([id]);
+      if (visual) addToSelected(visual);
+      else newVisual();
       return;
     }
     if (!visual) return;
@@ -64,11 +73,31 @@ function FieldRow({ field, kind, name, type, usedIn, selected }: { field: FieldR
 
   return (
     <li>
-      <label ref={(el) => void drag(el)} className={`field${dragging ? ' field--dragging' : ''}`} title={`${name} (${type})`}>
+      <label
+        ref={(el) => void drag(el)}
+        className={`field${dragging ? ' field--dragging' : ''}`}
+        title={`${name} (${type})`}
+        onContextMenu={(e) => {
+          e.preventDefault();
+          setMenu({ x: e.clientX, y: e.clientY });
+        }}
+      >
         <input type="checkbox" checked={checked} onChange={(e) => toggle(e.target.checked)} aria-label={name} aria-description={KIND_NAMES[kind]} />
         <KindIcon kind={kind} />
         <span className="field__name">{name}</span>
       </label>
+      {menu ? (
+        <Menu
+          label={`Field ${name}`}
+          x={menu.x}
+          y={menu.y}
+          onClose={closeMenu}
+          items={[
+            { label: 'Add to the selected visual', disabled: !selected || !page, onSelect: () => selected && addToSelected(selected) },
+            { label: 'New visual from this field', disabled: !page, onSelect: newVisual },
+          ]}
+        />
+      ) : null}
     </li>
   );
 }

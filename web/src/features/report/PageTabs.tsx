@@ -1,14 +1,16 @@
 /**
  * Page tabs under the canvas: switch (click), add ("Add page"), rename (double-click → textbox
- * "Page name"), delete (with a confirmation), reorder (drag a tab onto another).
+ * "Page name"), delete (with a confirmation), reorder (drag a tab onto another); right-click a tab
+ * for a menu with "Rename page", "Duplicate page" and "Delete page".
  */
-import { addPage, movePage, removePage, renamePage, type Page } from '@tessera/shared';
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { addPage, duplicatePage, movePage, removePage, renamePage, type Page } from '@tessera/shared';
+import { useCallback, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useDrag, useDrop } from 'react-dnd';
 import { DND, type PageTabItem } from './dnd';
 import { useReportStore } from './report-store';
 import { useEdit } from './use-edit';
 import { DuplicatePageButton } from './extras';
+import { Menu } from './canvas-ops/Menu';
 
 export function nextPageName(pages: readonly Page[]): string {
   const taken = new Set(pages.map((p) => p.name.trim().toLowerCase()));
@@ -19,6 +21,8 @@ function PageTab({ page, index, current, canDelete, onRename, copyName }: { page
   const edit = useEdit();
   const setPage = useReportStore((s) => s.setPage);
   const [confirming, setConfirming] = useState(false);
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
   const [, drag] = useDrag<PageTabItem>(() => ({ type: DND.pageTab, item: { pageId: page.id, index } }), [page.id, index]);
   const [{ over }, drop] = useDrop<PageTabItem, void, { over: boolean }>(
     () => ({
@@ -43,9 +47,40 @@ function PageTab({ page, index, current, canDelete, onRename, copyName }: { page
         onKeyDown={(e) => {
           if (e.key === 'F2') onRename(page.id);
         }}
+        onContextMenu={(e) => {
+          e.preventDefault();
+          setMenu({ x: e.clientX, y: e.clientY });
+        }}
       >
         {page.name}
       </button>
+      {menu ? (
+        <Menu
+          label={`Page ${page.name}`}
+          x={menu.x}
+          y={menu.y}
+          onClose={closeMenu}
+          items={[
+            { label: 'Rename page', onSelect: () => onRename(page.id) },
+            {
+              label: 'Duplicate page',
+              onSelect: () => {
+                const id = edit((doc) => duplicatePage(doc, page.id, { name: copyName ?? `${page.name} (copy)` }));
+                if (id) setPage(id);
+              },
+            },
+            {
+              label: 'Delete page',
+              disabled: !canDelete,
+              onSelect: () => {
+                // the confirmation shows on the current tab
+                setPage(page.id);
+                setConfirming(true);
+              },
+            },
+          ]}
+        />
+      ) : null}
       {current && copyName ? <DuplicatePageButton page={page} newName={copyName} /> : null}
       {current && canDelete ? (
         confirming ? (
