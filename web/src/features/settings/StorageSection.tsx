@@ -4,7 +4,8 @@ import { useWorkbookDoc, useWorkbookInfo } from '../../workbook';
 import { localWorkbookRegistry } from '../home';
 import { purgeWorkbook } from '../home/local-workbooks';
 import { readDirty } from '../files/files-store';
-import { formatBytes, snapshotDeleteWarning, usageRatio, type SnapshotRow } from './storage-report';
+import { readUnsynced, serverLinkOf } from '../sync/server-links';
+import { formatBytes, snapshotDeleteWarning, usageRatio, workbookDeleteWarning, type SnapshotRow } from './storage-report';
 import { useStorageReport } from './use-storage-report';
 import type { WorkbookSize } from './workbook-uses';
 
@@ -168,9 +169,8 @@ function ConfirmDelete({ pending, busy, onConfirm, onCancel }: { pending: Pendin
     warning = snapshotDeleteWarning(pending.row, readDirty(pending.row.openUses[0]?.workbookId ?? '')) || 'No workbook uses this snapshot.';
   } else {
     title = `Delete the workbook “${pending.workbook.name}” from this device?`;
-    warning = readDirty(pending.workbook.id)
-      ? 'It has changes that were never saved to a file: they will be lost for good. Open it and save it to a file (Ctrl+S) first if you need them.'
-      : 'Its dataset snapshots that no other workbook uses are deleted with it.';
+    const id = pending.workbook.id;
+    warning = workbookDeleteWarning({ dirtyToFile: readDirty(id), shared: serverLinkOf(id) !== undefined, unsyncedEdits: readUnsynced(id) });
   }
   return (
     <div className="settings__confirm" role="group" aria-label="Confirm deletion">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, snapshotDeleteWarning, snapshotRows, usageRatio, type DatasetUse } from './storage-report';
+import { formatBytes, snapshotDeleteWarning, workbookDeleteWarning, snapshotRows, usageRatio, type DatasetUse } from './storage-report';
 
 const use = (workbookId: string, datasetId: string, version: string, datasetName = 'Sales', workbookName = workbookId): DatasetUse => ({
   workbookId,
@@ -57,5 +57,20 @@ describe('formatBytes / usageRatio', () => {
     expect(usageRatio(5, 10)).toBe(0.5);
     expect(usageRatio(5, 0)).toBe(0);
     expect(usageRatio(50, 10)).toBe(1);
+  });
+});
+
+describe('workbookDeleteWarning', () => {
+  it('warns about edits that never reached the server for a shared workbook', () => {
+    expect(workbookDeleteWarning({ dirtyToFile: true, shared: true, unsyncedEdits: 3 })).toMatch(/3 edits that never reached the server/);
+    expect(workbookDeleteWarning({ dirtyToFile: false, shared: true, unsyncedEdits: 1 })).toMatch(/1 edit that never reached/);
+  });
+  it('warns about changes not saved to a file for a local-only workbook', () => {
+    expect(workbookDeleteWarning({ dirtyToFile: true, shared: false, unsyncedEdits: 0 })).toMatch(/never saved to a file/);
+  });
+  it('says nothing is lost when the work is synced or saved', () => {
+    const text = workbookDeleteWarning({ dirtyToFile: false, shared: true, unsyncedEdits: 0 });
+    expect(text).not.toMatch(/lost for good/);
+    expect(workbookDeleteWarning({ dirtyToFile: false, shared: false, unsyncedEdits: 0 })).toBe(text);
   });
 });

@@ -67,3 +67,16 @@ export function snapshotDeleteWarning(row: SnapshotRow, openDirtyToFile: boolean
 export function usageRatio(usage: number, quota: number): number {
   return quota > 0 ? Math.min(1, Math.max(0, usage / quota)) : 0;
 }
+
+/** What deleting a whole workbook from this device loses, in words: work saved nowhere else. */
+export function workbookDeleteWarning(state: { dirtyToFile: boolean; shared: boolean; unsyncedEdits: number }): string {
+  const parts: string[] = [];
+  if (state.shared && state.unsyncedEdits > 0) {
+    const edits = state.unsyncedEdits === 1 ? '1 edit' : `${state.unsyncedEdits} edits`;
+    parts.push(`It has ${edits} that never reached the server: they will be lost for good. Open it while online and let it sync first.`);
+  }
+  if (state.dirtyToFile && !state.shared) {
+    parts.push('It has changes that were never saved to a file: they will be lost for good. Open it and save it to a file (Ctrl+S) first if you need them.');
+  }
+  return parts.join(' ') || 'Its dataset snapshots that no other workbook uses are deleted with it.';
+}

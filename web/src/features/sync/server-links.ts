@@ -38,3 +38,16 @@ export function forgetServerLink(localId: string): void {
   delete all[localId];
   localStorage.setItem(SERVER_LINKS_KEY, JSON.stringify(all));
 }
+
+const unsyncedKey = (localId: string): string => `tessera.unsynced.${localId}`;
+
+/** Local edits of a shared workbook not yet on the server, remembered across reloads (localStorage). */
+export function readUnsynced(localId: string): number {
+  const n = Number(localStorage.getItem(unsyncedKey(localId)) ?? 0);
+  return Number.isFinite(n) && n > 0 ? n : 0;
+}
+
+export function writeUnsynced(localId: string, count: number): void {
+  if (count > 0) localStorage.setItem(unsyncedKey(localId), String(count));
+  else localStorage.removeItem(unsyncedKey(localId));
+}

@@ -5,6 +5,7 @@
  * a count of local edits the server has not confirmed yet, and presence in awareness.
  */
 import { SYNC_CLOSE } from '@tessera/shared';
+import { readUnsynced, writeUnsynced } from './server-links';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
@@ -28,10 +29,12 @@ export class SyncConnection {
 
   constructor(
     private readonly doc: Y.Doc,
-    workbookId: string,
+    private readonly workbookId: string,
     user: PresenceUser,
     private readonly onRoleChanged: () => void,
   ) {
+    // Edits made before a reload and not yet sent are still in IndexedDB: keep counting them until the next sync.
+    this.pending = readUnsynced(workbookId);
     this.provider = new WebsocketProvider(syncServerUrl(), workbookId, doc, { connect: false, params: {}, maxBackoffTime: 5000 });
     this.provider.awareness.setLocalStateField('user', user);
     this.provider.awareness.setLocalStateField('selection', []);
@@ -161,6 +164,7 @@ export class SyncConnection {
   private publish(status: 'offline' | 'connecting' | 'syncing' | 'synced' | 'local'): void {
     if (this.destroyed) return;
     const shown = status === 'synced' && this.pending > 0 ? 'syncing' : status;
+    writeUnsynced(this.workbookId, this.pending);
     useSyncStore.getState().set({ status: shown, pending: this.pending });
   }
 }
