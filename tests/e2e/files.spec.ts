@@ -131,3 +131,45 @@ test('a truncated file or a foreign zip is refused with a clear error and change
   await expect(datasetList(page)).toContainText('200 rows · 6 columns');
   await context.close();
 });
+
+test('Save writes back to the same file after a reload (the file handle is remembered)', async ({ page }) => {
+  // A File System Access picker that hands out an OPFS file (a real FileSystemFileHandle) and counts its calls.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'showSaveFilePicker', {
+      configurable: true,
+      value: async () => {
+        localStorage.setItem('pickerCalls', String(Number(localStorage.getItem('pickerCalls') ?? 0) + 1));
+        const root = await navigator.storage.getDirectory();
+        return root.getFileHandle('saved-by-test.tessera', { create: true });
+      },
+    });
+  });
+  const fileInfo = () =>
+    page.evaluate(async () => {
+      const file = await (await (await navigator.storage.getDirectory()).getFileHandle('saved-by-test.tessera')).getFile();
+      return { size: file.size, modified: file.lastModified };
+    });
+
+  await openApp(page);
+  await workbookName(page).fill('Handle test');
+  await workbookName(page).press('Enter');
+  await page.keyboard.press('Control+Shift+S');
+  await expect(page.getByRole('status', { name: 'File notice' })).toContainText('Saved saved-by-test.tessera.');
+  await expect(page).toHaveTitle('Handle test — Tessera');
+  const first = await fileInfo();
+  expect(first.size).toBeGreaterThan(0);
+
+  await page.reload();
+  await expect(page.getByRole('status', { name: 'Status bar' })).toContainText('Engine: ready', { timeout: 60_000 });
+  await workbookName(page).fill('Handle test, edited after a reload');
+  await workbookName(page).press('Enter');
+  await expect(page).toHaveTitle(/^• Handle test, edited after a reload/);
+  await page.keyboard.press('Control+s');
+  await expect(page).toHaveTitle('Handle test, edited after a reload — Tessera');
+  await expect(page.getByRole('status', { name: 'File notice' })).toContainText('Saved saved-by-test.tessera.');
+  // written to the same file, without asking where again
+  expect(await page.evaluate(() => localStorage.getItem('pickerCalls'))).toBe('1');
+  const second = await fileInfo();
+  expect(second.modified).toBeGreaterThanOrEqual(first.modified);
+  expect(second.size).not.toBe(first.size);
+});

@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { useWorkbookName } from '../../app/workbook-selectors';
 import { useWorkbookDoc, useWorkbookInfo } from '../../workbook';
+import { recallFileHandle } from './file-handles';
 import { readDirty, useFilesStore, writeDirty } from './files-store';
 import { useWorkbookFiles } from './use-workbook-files';
 import './files.css';
@@ -32,6 +33,17 @@ export function FilesHost(): ReactNode {
     doc.on('update', onUpdate);
     return () => doc.off('update', onUpdate);
   }, [doc, id]);
+
+  // the file this workbook was last saved to / opened from, so Save writes back to it after a reload
+  useEffect(() => {
+    let live = true;
+    void recallFileHandle(id).then((handle) => {
+      if (live && handle && !useFilesStore.getState().handle) useFilesStore.setState({ handle, fileName: handle.name });
+    });
+    return () => {
+      live = false;
+    };
+  }, [id]);
 
   useEffect(() => {
     document.title = `${dirty ? '• ' : ''}${name} — Tessera`;

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { useDatasetStore } from '../../engine/EngineProvider';
 import { useWorkbookDoc, useWorkbookInfo } from '../../workbook';
 import { chooseFile, downloadBlob, isPickerAbort, safeFileName, saveWithPicker, writeToHandle, type SaveFileType } from './file-io';
+import { ensureWritable, rememberFileHandle } from './file-handles';
 import { useFilesStore, writeDirty } from './files-store';
 import { TESSERA_EXTENSION, TESSERA_MIME, unpackWorkbookFile } from './tessera-format';
 import { buildWorkbookFile, storeFileDatasets, switchToWorkbook, workbookExistsLocally, writeWorkbookLocally } from './workbook-files';
@@ -58,9 +59,12 @@ export function useWorkbookFiles(): WorkbookFiles {
         const suggested = `${safeFileName(readMeta(doc).name)}${TESSERA_EXTENSION}`;
         const current = asNew ? null : useFilesStore.getState().handle;
         let handle: FileSystemFileHandle | null = current;
-        if (current) await writeToHandle(current, blob);
-        else handle = (await saveWithPicker(blob, suggested, TESSERA_FILE_TYPE)) ?? null;
+        if (current) {
+          await ensureWritable(current);
+          await writeToHandle(current, blob);
+        } else handle = (await saveWithPicker(blob, suggested, TESSERA_FILE_TYPE)) ?? null;
         writeDirty(workbookId, false);
+        await rememberFileHandle(workbookId, handle).catch(() => undefined);
         set({
           handle,
           fileName: handle?.name ?? suggested,
@@ -83,6 +87,7 @@ export function useWorkbookFiles(): WorkbookFiles {
         }
         await writeWorkbookLocally(unpacked, unpacked.workbookId, store);
         writeDirty(unpacked.workbookId, false);
+        await rememberFileHandle(unpacked.workbookId, handle ?? null).catch(() => undefined);
         set({ handle: handle ?? null, fileName: file.name });
         switchToWorkbook(unpacked.workbookId);
       });
