@@ -45,3 +45,22 @@ test('the manifest shortcuts: ?action=import asks for a file, ?action=new starts
   await expect(page.getByRole('textbox', { name: 'Workbook name' })).not.toHaveValue('Before the shortcut', { timeout: 60_000 });
   await expect(page.getByRole('status', { name: 'Status bar' })).toContainText('Engine: ready', { timeout: 60_000 });
 });
+
+test('"Install Tessera" appears when the browser offers installation and hands the choice to the browser', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByRole('button', { name: 'Install Tessera' })).toHaveCount(0);
+  // What Chromium fires when the app is installable (it never does in headless mode).
+  await page.evaluate(() => {
+    const event = new Event('beforeinstallprompt', { cancelable: true }) as Event & { prompt?: () => Promise<void>; userChoice?: Promise<unknown> };
+    event.prompt = async () => {
+      (window as unknown as { __prompted?: boolean }).__prompted = true;
+    };
+    event.userChoice = Promise.resolve({ outcome: 'accepted', platform: 'web' });
+    window.dispatchEvent(event);
+  });
+  const install = page.getByRole('button', { name: 'Install Tessera' });
+  await expect(install).toBeVisible();
+  await install.click();
+  expect(await page.evaluate(() => (window as unknown as { __prompted?: boolean }).__prompted)).toBe(true);
+  await expect(install).toHaveCount(0);
+});
