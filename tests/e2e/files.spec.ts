@@ -22,6 +22,17 @@ async function openWorkbookFile(page: Page, path: string): Promise<void> {
 
 const workbookName = (page: Page) => page.getByRole('textbox', { name: 'Workbook name' });
 
+/** A screenshot of the page's chart, unselected (selection outlines are not part of the report). */
+async function chartShot(page: Page): Promise<Buffer> {
+  await page.keyboard.press('Escape');
+  const canvas = page.getByRole('region', { name: /^Canvas of page/ });
+  await canvas.click({ position: { x: 5, y: 5 } });
+  const chart = page.getByRole('group', { name: /Clustered column chart|quantity by region/ }).first();
+  await expect(chart.locator('canvas')).toBeVisible();
+  await page.mouse.move(0, 0);
+  return chart.locator('canvas').screenshot({ animations: 'disabled' });
+}
+
 /** The accessible data points of the page's column chart ("region: value" texts), in order. */
 async function dataPoints(page: Page): Promise<string[]> {
   const chart = page.getByRole('group', { name: /Clustered column chart|quantity by region/ }).first();
@@ -49,6 +60,7 @@ test('Save as downloads a .tessera file that opens in a fresh browser profile wi
   await fields.getByText('quantity', { exact: true }).dragTo(viz.getByRole('list', { name: 'Values', exact: true }));
   const pointsBefore = await dataPoints(page);
   expect(pointsBefore).toHaveLength(4);
+  const shotBefore = await chartShot(page);
   await expect(page).toHaveTitle(/^• Sales review — Tessera$/);
 
   const download = page.waitForEvent('download');
@@ -74,6 +86,8 @@ test('Save as downloads a .tessera file that opens in a fresh browser profile wi
   // the report renders the same visual with the same data
   await goToView(fresh, 'Report');
   await expect.poll(() => dataPoints(fresh), { timeout: 60_000 }).toEqual(pointsBefore);
+  // …and it looks the same, pixel for pixel
+  await expect.poll(async () => (await chartShot(fresh)).equals(shotBefore), { timeout: 30_000 }).toBe(true);
 
   // opening the same file again: its workbook exists here → merge (CRDT: the later local rename wins, data kept)
   await workbookName(fresh).fill('Renamed here');
