@@ -1,7 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { removeDataset, renameDataset, type DatasetEntry } from '@tessera/shared';
 import { useWorkbookDoc, useDatasetAttachState } from '../../workbook';
-import { ExportCsvButton, ExportParquetButton } from '../files';
+import { ExportDatasetButton } from '../files';
 import { formatCount } from '../../ui/format';
 import { PencilIcon, TrashIcon } from '../../ui/icons';
 import { useDataViewStore } from './data-store';
@@ -91,8 +91,8 @@ function DatasetItem({ dataset, selected }: { dataset: DatasetEntry; selected: b
         </button>
       )}
       <span className="dataset-item__actions">
-        <ExportCsvButton dataset={dataset} onError={setError} />
-        <ExportParquetButton dataset={dataset} onError={setError} />
+        <ExportDatasetButton dataset={dataset} format="csv" onError={setError} />
+        <ExportDatasetButton dataset={dataset} format="parquet" onError={setError} />
         <button
           type="button"
           className="btn btn--quiet btn--small"
