@@ -40,7 +40,7 @@ export function FileMenu(): ReactNode {
   ];
 
   return (
-    <span className="file-menu" ref={root}>
+    <span className="topbar-menu" ref={root}>
       <button
         type="button"
         className="btn"
@@ -52,13 +52,13 @@ export function FileMenu(): ReactNode {
         File{dirty ? ' •' : ''}
       </button>
       {open ? (
-        <ul className="file-menu__list" role="menu" aria-label="File">
+        <ul className="topbar-menu__list" role="menu" aria-label="File">
           {items.map((item) => (
             <li key={item.label} role="none">
               <button
                 type="button"
                 role="menuitem"
-                className="file-menu__item"
+                className="topbar-menu__item"
                 onClick={() => {
                   setOpen(false);
                   item.run();

@@ -38,17 +38,17 @@ export function HelpMenu(): ReactNode {
   }, [menuOpen]);
 
   return (
-    <span className="help-menu" ref={root}>
+    <span className="topbar-menu" ref={root}>
       <button type="button" className="btn" aria-haspopup="menu" aria-expanded={menuOpen} onClick={() => setMenuOpen((v) => !v)}>
         Help
       </button>
       {menuOpen ? (
-        <ul className="help-menu__list" role="menu" aria-label="Help">
+        <ul className="topbar-menu__list" role="menu" aria-label="Help">
           <li role="none">
             <button
               type="button"
               role="menuitem"
-              className="help-menu__item"
+              className="topbar-menu__item"
               onClick={() => {
                 setMenuOpen(false);
                 setDialogOpen(true);
