@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,4 +46,35 @@ export async function importFile(page: Page, path: string): Promise<void> {
 
 export function datasetList(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Datasets' });
+}
+
+/** Sum of quantity in tests/fixtures/sales.csv, overall and per region, computed from the file itself. */
+export function salesQuantities(): { total: number; byRegion: Map<string, number> } {
+  const [header, ...lines] = readFileSync(fixture('sales.csv'), 'utf8').trim().split(/\r?\n/);
+  const cols = header.split(',');
+  const region = cols.indexOf('region');
+  const quantity = cols.indexOf('quantity');
+  const byRegion = new Map<string, number>();
+  let total = 0;
+  for (const line of lines) {
+    const cells = line.split(',');
+    const q = Number(cells[quantity]);
+    total += q;
+    byRegion.set(cells[region], (byRegion.get(cells[region]) ?? 0) + q);
+  }
+  return { total, byRegion };
+}
+
+/** A whole number as the app shows it (en-US thousands separators). */
+export const formatCount = (n: number): string => new Intl.NumberFormat('en-US').format(n);
+
+/** The Report view's canvas and panes, and a field of the Fields pane by name. */
+export function reportPanes(page: Page): { canvas: Locator; viz: Locator; fields: Locator; field: (name: string) => Locator } {
+  const fields = page.getByRole('complementary', { name: 'Fields' });
+  return {
+    canvas: page.getByRole('region', { name: /^Canvas of page/ }),
+    viz: page.getByRole('complementary', { name: 'Visualizations' }),
+    fields,
+    field: (name: string) => fields.getByText(name, { exact: true }),
+  };
 }

@@ -1,29 +1,12 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixture, goToView, importFile, openApp } from './app';
+import { fixture, formatCount, goToView, importFile, openApp, salesQuantities } from './app';
 
 // A fixed viewport so the reference screenshot is stable on this machine.
 test.use({ viewport: { width: 1400, height: 900 } });
 
-/** Sum of quantity, overall and per region, computed from the fixture file itself. */
-function quantities(): { total: number; byRegion: Map<string, number> } {
-  const [header, ...lines] = readFileSync(fixture('sales.csv'), 'utf8').trim().split(/\r?\n/);
-  const cols = header.split(',');
-  const region = cols.indexOf('region');
-  const quantity = cols.indexOf('quantity');
-  const byRegion = new Map<string, number>();
-  let total = 0;
-  for (const line of lines) {
-    const cells = line.split(',');
-    const q = Number(cells[quantity]);
-    total += q;
-    byRegion.set(cells[region], (byRegion.get(cells[region]) ?? 0) + q);
-  }
-  return { total, byRegion };
-}
-
-const fmt = (n: number): string => new Intl.NumberFormat('en-US').format(n);
+const fmt = formatCount;
 const hexToRgb = (hex: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 
 /** How many pixels of the chart's canvas have (about) this colour. */
@@ -63,7 +46,7 @@ async function deselect(page: Page, canvas: Locator): Promise<void> {
 }
 
 test('format pane, themes, show data and focus mode on a column chart', async ({ page }, testInfo) => {
-  const { total, byRegion } = quantities();
+  const { total, byRegion } = salesQuantities();
   await page.emulateMedia({ colorScheme: 'light' });
   await openApp(page);
   await importFile(page, fixture('sales.csv'));

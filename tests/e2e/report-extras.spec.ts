@@ -1,21 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { fixture, goToView, importFile, openApp } from './app';
+import { fixture, goToView, importFile, openApp, reportPanes, salesQuantities } from './app';
 
 /** Sum of quantity per region, computed from the fixture file itself. */
-function quantityByRegion(): Map<string, number> {
-  const [header, ...lines] = readFileSync(fixture('sales.csv'), 'utf8').trim().split(/\r?\n/);
-  const cols = header.split(',');
-  const region = cols.indexOf('region');
-  const quantity = cols.indexOf('quantity');
-  const byRegion = new Map<string, number>();
-  for (const line of lines) {
-    const cells = line.split(',');
-    byRegion.set(cells[region], (byRegion.get(cells[region]) ?? 0) + Number(cells[quantity]));
-  }
-  return byRegion;
-}
-
 const fmt = (n: number): string => new Intl.NumberFormat('en-US').format(n);
 
 async function openSortMenu(page: Page, visual: Locator): Promise<Locator> {
@@ -26,15 +13,12 @@ async function openSortMenu(page: Page, visual: Locator): Promise<Locator> {
 }
 
 test('sort by a field, rename a field for a visual, duplicate a page, a custom Vega-Lite visual and a filled map', async ({ page }) => {
-  const byRegion = quantityByRegion();
+  const { byRegion } = salesQuantities();
   await openApp(page);
   await importFile(page, fixture('sales.csv'));
   await goToView(page, 'Report');
 
-  const canvas = page.getByRole('region', { name: /^Canvas of page/ });
-  const viz = page.getByRole('complementary', { name: 'Visualizations' });
-  const fields = page.getByRole('complementary', { name: 'Fields' });
-  const field = (name: string) => fields.getByText(name, { exact: true });
+  const { canvas, viz, fields, field } = reportPanes(page);
   await expect(field('quantity')).toBeVisible();
 
   // a column chart: region × sum of quantity

@@ -1,25 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { fixture, goToView, importFile, openApp } from './app';
+import { fixture, formatCount, goToView, importFile, openApp, reportPanes, salesQuantities } from './app';
 
-/** Sum of quantity, overall and per region, computed from the fixture file itself. */
-function quantities(): { total: number; byRegion: Map<string, number> } {
-  const [header, ...lines] = readFileSync(fixture('sales.csv'), 'utf8').trim().split(/\r?\n/);
-  const cols = header.split(',');
-  const region = cols.indexOf('region');
-  const quantity = cols.indexOf('quantity');
-  const byRegion = new Map<string, number>();
-  let total = 0;
-  for (const line of lines) {
-    const cells = line.split(',');
-    const q = Number(cells[quantity]);
-    total += q;
-    byRegion.set(cells[region], (byRegion.get(cells[region]) ?? 0) + q);
-  }
-  return { total, byRegion };
-}
-
-const fmt = (n: number): string => new Intl.NumberFormat('en-US').format(n);
+const fmt = formatCount;
 
 async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
   const b = await locator.boundingBox();
@@ -36,15 +18,12 @@ async function mouseDrag(page: Page, from: { x: number; y: number }, dx: number,
 }
 
 test('builds a three-visual page by drag and drop, cross-filters, undoes a move and reloads as left', async ({ page }) => {
-  const { total, byRegion } = quantities();
+  const { total, byRegion } = salesQuantities();
   await openApp(page);
   await importFile(page, fixture('sales.csv'));
   await goToView(page, 'Report');
 
-  const canvas = page.getByRole('region', { name: /^Canvas of page/ });
-  const viz = page.getByRole('complementary', { name: 'Visualizations' });
-  const fields = page.getByRole('complementary', { name: 'Fields' });
-  const field = (name: string) => fields.getByText(name, { exact: true });
+  const { canvas, viz, field } = reportPanes(page);
   await expect(field('quantity')).toBeVisible();
 
   // 1. a clustered column chart: region on Axis, quantity in Values
