@@ -2,9 +2,9 @@
 import type { BenchApi } from './api';
 import { ingestOurs, ingestRaw, loadFile } from './scenarios/ingest';
 import { loadStar, runQuery } from './scenarios/query';
-import { xfClick, xfLoad } from './scenarios/crossfilter';
+import { xfActivate, xfClick, xfLoad } from './scenarios/crossfilter';
 import { renderChart } from './scenarios/render';
 import { startupRaw } from './scenarios/startup';
 
-const api: BenchApi = { loadFile, ingestRaw, ingestOurs, loadStar, runQuery, xfLoad, xfClick, renderChart, startupRaw };
+const api: BenchApi = { loadFile, ingestRaw, ingestOurs, loadStar, runQuery, xfLoad, xfActivate, xfClick, renderChart, startupRaw };
 (window as unknown as { tesseraBench: BenchApi }).tesseraBench = api;

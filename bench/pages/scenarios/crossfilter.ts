@@ -1,10 +1,12 @@
 /**
  * Cross-filter: a 6-visual page (bar, line, table top-100, card, matrix, scatter) defined as
  * workbook visuals on the star schema, compiled with the real `compileVisualQuery` and run through
- * the real LocalEngine. A click publishes a predicate (a bar category or a line month); the five
- * other visuals re-query and the chart ones update their live Vega view in place (canvas renderer,
- * the real buildSpec spec) — the same path as the app's ChartView. The raw side runs the same SQL on
- * a raw AsyncDuckDB connection of the same instance.
+ * the real LocalEngine. A click publishes the predicate the app's ChartView publishes (a bar category,
+ * or a line month as its hierarchy key '2023-04'); the five other visuals re-query — through their
+ * cross-filter cube when it is built, exactly as use-visual-data.ts does (crossfilter-cubes.ts) — and
+ * the chart ones update their live Vega view in place (canvas renderer, the real buildSpec spec).
+ * `xfActivate` is the app's activation (pointer entering a chart): the other visuals build their cubes.
+ * The raw side runs each visual's own SQL (no cube) on a raw AsyncDuckDB connection of the same instance.
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import {
@@ -22,6 +24,7 @@ import {
   type FieldRef,
   type Predicate,
   type Visual,
+  type VisualQueryInput,
   type VisualType,
   type WorkbookSnapshot,
 } from '@tessera/shared';
@@ -30,6 +33,8 @@ import type { View } from 'vega';
 import * as Y from 'yjs';
 import { browserDuckDBFactory } from '../../../web/src/engine/duckdb-browser';
 import { LocalEngine } from '../../../web/src/engine/local-engine';
+import { CubeStore } from '../../../web/src/engine/cube-store';
+import { cubeSqlFor, prepareCube, probeSelection, type CubeSource } from '../../../web/src/features/report/crossfilter-cubes';
 import type { CrossfilterClickFigures } from '../api';
 
 interface PageVisual {
@@ -40,6 +45,7 @@ interface PageVisual {
 }
 
 let engine: LocalEngine | undefined;
+let cubes: CubeStore | undefined;
 let raw: AsyncDuckDBConnection | undefined;
 let snapshot: WorkbookSnapshot | undefined;
 let page: PageVisual[] = [];
@@ -121,16 +127,20 @@ function makeWorkbook(rows: number): WorkbookSnapshot {
   return readWorkbook(doc);
 }
 
-function sqlOf(item: PageVisual, filters: Predicate[]): ReturnType<typeof compileVisualQuery> {
+function inputOf(item: PageVisual, filters: Predicate[]): VisualQueryInput {
   if (!snapshot) throw new Error('xfLoad() first');
-  return compileVisualQuery({
+  return {
     visual: item.visual,
     datasets: Object.values(snapshot.datasets),
     relationships: Object.values(snapshot.model.relationships),
     measures: Object.values(snapshot.model.measures),
     filters,
     ...(item.drill ? { drill: item.drill } : {}),
-  });
+  };
+}
+
+function sqlOf(item: PageVisual, filters: Predicate[]): ReturnType<typeof compileVisualQuery> {
+  return compileVisualQuery(inputOf(item, filters));
 }
 
 function specFor(item: PageVisual, rows: Record<string, unknown>[], fields: ReturnType<typeof compileVisualQuery>['fields']) {
@@ -167,15 +177,37 @@ export async function xfLoad(urls: { sales: string; stores: string; products: st
     item.view = result.view;
   }
   const categories = (await engine.query('SELECT DISTINCT category FROM ds_sales ORDER BY 1', { noCache: true })).rows.map((r) => String(r.category));
-  const months = (await engine.query("SELECT DISTINCT strftime(date_trunc('month', order_date), '%Y-%m-%d') AS m FROM ds_sales ORDER BY 1", { noCache: true })).rows.map((r) => String(r.m));
+  const months = (await engine.query("SELECT DISTINCT strftime(order_date, '%Y-%m') AS m FROM ds_sales ORDER BY 1", { noCache: true })).rows.map((r) => String(r.m));
+  cubes = new CubeStore(engine);
   return { rows: count, categories, months };
 }
 
+/** What the app's ChartView publishes on a click: the bar's category, or the line's month key at its drill level. */
+const SOURCES: Record<'category' | 'month', CubeSource> = {
+  category: { visualId: 'v_bar', ref: col('sales', 'category') },
+  month: { visualId: 'v_line', ref: col('sales', 'order_date'), level: 'month' },
+};
+
 function predicateOf(click: { kind: 'category' | 'month'; value: string }): { source: string; predicate: Predicate } {
-  if (click.kind === 'category') return { source: 'v_bar', predicate: { kind: 'in', field: col('sales', 'category'), values: [click.value] } };
-  const start = new Date(`${click.value}T00:00:00Z`);
-  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0));
-  return { source: 'v_line', predicate: { kind: 'range', field: col('sales', 'order_date'), min: click.value, max: end.toISOString().slice(0, 10) } };
+  const source = SOURCES[click.kind];
+  return { source: source.visualId, predicate: { kind: 'in', field: source.ref as ColumnFieldRef, values: [click.value] } };
+}
+
+/**
+ * The app's activation of both charts (pointer entering them): each other visual builds its cube for
+ * that chart's key, in the background at low priority. Resolves when all are built.
+ */
+export async function xfActivate(): Promise<{ ms: number; cubes: number; refused: number }> {
+  if (!cubes) throw new Error('xfLoad() first');
+  const store = cubes;
+  const started = performance.now();
+  const jobs: Promise<boolean>[] = [];
+  for (const source of Object.values(SOURCES)) {
+    const probe = probeSelection(source)!;
+    for (const item of page) if (item.visual.id !== source.visualId) jobs.push(prepareCube(store, inputOf(item, [probe]), probe));
+  }
+  const built = await Promise.all(jobs);
+  return { ms: performance.now() - started, cubes: built.filter(Boolean).length, refused: built.filter((b) => !b).length };
 }
 
 /**
@@ -195,14 +227,19 @@ export async function xfClick(side: 'ours' | 'raw', click: { kind: 'category' | 
     return { ms: performance.now() - started, rows };
   }
   const ours = engine;
+  const store = cubes!;
   const started = performance.now();
+  let viaCube = 0;
   const done = await Promise.all(
     targets.map(async (item) => {
-      const compiled = sqlOf(item, [predicate]);
-      const result = await ours.query(compiled.sql, { key: `visual:${item.visual.id}`, priority: 'high', noCache: true });
+      const input = inputOf(item, [predicate]);
+      const compiled = compileVisualQuery(input);
+      const cubeSql = cubeSqlFor(store, input, predicate);
+      if (cubeSql) viaCube++;
+      const result = await ours.query(cubeSql ?? compiled.sql, { key: `visual:${item.visual.id}`, priority: 'high', noCache: true });
       if (item.view) await item.view.data('table', result.rows).runAsync();
       return result.rows.length;
     }),
   );
-  return { ms: performance.now() - started, rows: done.reduce((a, b) => a + b, 0) };
+  return { ms: performance.now() - started, rows: done.reduce((a, b) => a + b, 0), viaCube };
 }

@@ -212,6 +212,43 @@ export class LocalEngine implements Engine {
   }
 
   /**
+   * Creates table `table` from `sql` next to the datasets (a derived, disposable table such as a
+   * cross-filter cube) and answers its row count — or undefined (and no table) when it holds more than
+   * `maxRows`. Runs as a read: a new table changes no existing result, so neither other queries wait
+   * nor the result cache is dropped.
+   */
+  materialize(table: string, sql: string, options: Pick<QueryOptions, 'signal' | 'priority'> & { maxRows?: number } = {}): Promise<number | undefined> {
+    const name = quoteIdentifier(table);
+    return this.scheduler.submit<number | undefined>({
+      kind: 'read',
+      priority: options.priority ?? 'low',
+      signal: options.signal,
+      run: async (conn, task) => {
+        await this.runArrow(conn, `CREATE OR REPLACE TABLE ${name} AS ${stripTrailingSemicolons(sql)}`, task);
+        const counted = convertTable(await this.runArrow(conn, `SELECT count(*)::DOUBLE AS n FROM ${name}`));
+        const rows = Number(counted.rows[0]?.n ?? 0);
+        if (task.cancelled || (options.maxRows !== undefined && rows > options.maxRows)) {
+          await this.runArrow(conn, `DROP TABLE IF EXISTS ${name}`);
+          return undefined;
+        }
+        return rows;
+      },
+    });
+  }
+
+  /** Drops derived tables made by materialize (never a dataset's table). */
+  async dropDerived(tables: readonly string[]): Promise<void> {
+    if (tables.length === 0) return;
+    await this.scheduler.submit<void>({
+      kind: 'read',
+      priority: 'low',
+      run: async (conn) => {
+        for (const table of tables) await this.runArrow(conn, `DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
+      },
+    });
+  }
+
+  /**
    * Runs SQL as a pending query (the same protocol as conn.send(), so cancelPendingQuery/cancelSent
    * can interrupt it) and returns the raw Arrow IPC stream: schema message, batches, end marker.
    * Working on bytes keeps us independent of DuckDB-wasm's own apache-arrow instance (in Node its

@@ -1,4 +1,5 @@
 import type { VisualType } from '../../workbook/schema';
+import type { Query } from '../ast';
 import type { SqlDialect } from '../dialects/base';
 import { SqlPrintError } from '../dialects/base';
 import { duckdb } from '../dialects/duckdb';
@@ -43,10 +44,7 @@ const SHAPES: Record<VisualType, (fc: FieldCollector) => Shape> = {
  * Throws QueryCompileError naming the field at fault.
  */
 export function compileVisualQuery(input: VisualQueryInput, dialect: SqlDialect = duckdb): CompiledQuery {
-  const shape = SHAPES[input.visual.type];
-  if (!shape) throw new QueryCompileError(`Unknown visual type "${String(input.visual.type)}".`);
-  const fc = new FieldCollector(modelContext(input.datasets, input.relationships, input.measures), input);
-  const { query, reduction } = shape(fc);
+  const { query, fields, reduction } = compileVisualAst(input);
   let sql: string;
   try {
     sql = dialect.query(query);
@@ -54,5 +52,14 @@ export function compileVisualQuery(input: VisualQueryInput, dialect: SqlDialect 
     if (error instanceof SqlPrintError) throw new QueryCompileError(error.message);
     throw error;
   }
-  return { sql, fields: fc.parts.map((p) => p.field), ...(reduction ? { reduction } : {}) };
+  return { sql, fields, ...(reduction ? { reduction } : {}) };
+}
+
+/** The query AST of a visual (before printing), its result columns and its reduction note. */
+export function compileVisualAst(input: VisualQueryInput): { query: Query } & Omit<CompiledQuery, 'sql'> {
+  const shape = SHAPES[input.visual.type];
+  if (!shape) throw new QueryCompileError(`Unknown visual type "${String(input.visual.type)}".`);
+  const fc = new FieldCollector(modelContext(input.datasets, input.relationships, input.measures), input);
+  const { query, reduction } = shape(fc);
+  return { query, fields: fc.parts.map((p) => p.field), ...(reduction ? { reduction } : {}) };
 }

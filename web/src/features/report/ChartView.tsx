@@ -16,6 +16,7 @@ import type { EmbedOptions, Result, VisualizationSpec } from 'vega-embed';
 import { crossFilterField, datumValue, specShape } from './chart-data';
 import { useReportStore } from './report-store';
 import { useDrillClick } from './drill/use-drill';
+import { useCubeActivation } from './crossfilter-cubes';
 import { useDrillThroughMenu } from './drill/DrillThroughMenu';
 import { customSpecOf, mapKindOf, specTableRows, useTopology } from './extras';
 
@@ -35,6 +36,7 @@ const MAX_LISTED_POINTS = 300;
 export function ChartView({ visual, fields, rows, theme, width, height, highlight: external }: ChartViewProps): ReactNode {
   const crossFilter = useReportStore((s) => s.crossFilters[visual.pageId]);
   const setCrossFilter = useReportStore((s) => s.setCrossFilter);
+  const activateCubes = useCubeActivation((s) => s.activate);
   const toggleValue = useReportStore((s) => s.toggleCrossFilterValue);
   const target = useMemo(() => crossFilterField(fields), [fields]);
 
@@ -143,6 +145,10 @@ export function ChartView({ visual, fields, rows, theme, width, height, highligh
   const measures = fields.filter((f) => f.kind === 'measure');
   const pointLabel = (row: Record<string, unknown>): string =>
     [...dims, ...measures].map((f) => `${f.label} ${formatValue(row[f.key], f, numberFormatOf(f, visual.format))}`).join(', ');
+  // the pointer on a chart that cross-filters: the page's other visuals prepare their cubes for its clicks
+  const onActivate = () => {
+    if (target) activateCubes(visual.pageId, { visualId: visual.id, ref: target.ref, ...(target.field.drillLevel ? { level: target.field.drillLevel } : {}) });
+  };
   const onPointClick = (row: Record<string, unknown>) => (event: ReactMouseEvent) => {
     if (drillClickRef.current(row)) return;
     const value = target ? datumValue(row, target.field.key) : undefined;
@@ -151,7 +157,7 @@ export function ChartView({ visual, fields, rows, theme, width, height, highligh
 
   return (
     <>
-      <VegaEmbed className="visual__chart" spec={embedSpec} options={options} onEmbed={onEmbed} data-testid={`chart-${visual.id}`} />
+      <VegaEmbed className="visual__chart" spec={embedSpec} options={options} onEmbed={onEmbed} data-testid={`chart-${visual.id}`} onPointerEnter={onActivate} />
       <ul className="visually-hidden visual__points" aria-label="Data points">
         {rows.slice(0, MAX_LISTED_POINTS).map((row, i) => (
           <li key={i}>

@@ -16,6 +16,13 @@ describe('chart data', () => {
     expect(crossFilterField([sum('c0', 'quantity')])).toBeUndefined();
   });
 
+  it('a date shown at a hierarchy level cross-filters by its level key', () => {
+    const month: ResultField = { ...dim('c0', 'category', 'order_date'), vlType: 'ordinal', drillLevel: 'month' };
+    const target = crossFilterField([month, sum('c1', 'quantity')]);
+    expect(target?.field.drillLevel).toBe('month');
+    expect(target?.ref).toEqual({ datasetId: 'd', column: 'order_date' });
+  });
+
   it('reads datum values, turning Vega dates back into ISO dates', () => {
     expect(datumValue({ c0: 'East' }, 'c0')).toBe('East');
     expect(datumValue({ c0: new Date(Date.UTC(2024, 0, 4)) }, 'c0')).toBe('2024-01-04');

@@ -10,7 +10,8 @@ const FILTER_ROLES = ['category', 'series', 'x', 'rows', 'field', 'location', 'c
 
 /** The dimension field a click on a datum filters by (category first), with a plain column ref. */
 export function crossFilterField(fields: readonly ResultField[]): { field: ResultField; ref: ColumnFieldRef } | undefined {
-  const dims = fields.filter((f) => f.kind === 'dimension' && !isMeasureRef(f.ref) && (!f.drillLevel || f.drillLevel === 'day'));
+  // a date shown at a hierarchy level publishes its level key ('2024-03'), which the predicate compiler reads as that period
+  const dims = fields.filter((f) => f.kind === 'dimension' && !isMeasureRef(f.ref));
   for (const role of FILTER_ROLES) {
     const hit = dims.find((f) => f.role === role);
     if (hit && !isMeasureRef(hit.ref)) return { field: hit, ref: { datasetId: hit.ref.datasetId, column: hit.ref.column } };

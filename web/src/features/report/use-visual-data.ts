@@ -14,6 +14,8 @@ import { slicerFilterId } from './report-actions';
 import { useDrillQuery } from './drill/use-drill';
 import { crossFilterFor } from './interactions/interaction-mode';
 import { useInteractionHighlight, type Highlight } from './interactions/use-highlight';
+import { cubeStoreOf } from '../../engine/cube-store';
+import { cubeSqlFor, prepareCube, probeSelection, useCubeActivation } from './crossfilter-cubes';
 
 export type VisualData =
   | { status: 'empty' }
@@ -47,6 +49,10 @@ export function visualPredicates(visual: Visual, snapshot: WorkbookSnapshot, cro
   const predicates = filtersToPredicates(filters);
   if (crossFilter && crossFilter.sourceVisualId !== visual.id && snapshot.visuals[crossFilter.sourceVisualId]) predicates.push(crossFilter.predicate);
   return predicates;
+}
+
+function useReportActiveSource(pageId: string) {
+  return useCubeActivation((s) => s.active[pageId]);
 }
 
 interface Loaded {
@@ -106,10 +112,28 @@ export function useVisualData(visual: Visual, snapshot: WorkbookSnapshot, option
   const compiledRef = useRef(compiled);
   compiledRef.current = compiled;
 
+  // a chart of the page may be clicked: build this visual's cube for its cross-filter key (background)
+  const activeSource = useReportActiveSource(visual.pageId);
+  const probeInput = useMemo(() => {
+    if (!activeSource || activeSource.visualId === visual.id || !hasFields(visual)) return null;
+    const probe = probeSelection(activeSource);
+    const applies = probe ? crossFilterFor(visual, snapshot, { sourceVisualId: activeSource.visualId, predicate: probe }).filter : undefined;
+    if (!probe || !applies) return null;
+    return { input: { ...input, filters: [...visualPredicates(visual, snapshot, applies), ...drilled.predicates] }, probe };
+  }, [activeSource, visual, snapshot, input, drilled]);
+  useEffect(() => {
+    if (probeInput && attach.ready) void prepareCube(cubeStoreOf(engine), probeInput.input, probeInput.probe);
+  }, [engine, probeInput, attach.ready]);
+
+  const inputRef = useRef(input);
+  inputRef.current = input;
+  const selection = applied.filter?.predicate;
   useEffect(() => {
     if (!sql || !attach.ready) return;
     const controller = new AbortController();
-    engine.query(sql, { key: `visual:${visual.id}`, priority: 'high', signal: controller.signal }).then(
+    // under a cross-filter, the visual's cube answers the same rows when it is built
+    const viaCube = selection ? cubeSqlFor(cubeStoreOf(engine), inputRef.current, selection) : undefined;
+    engine.query(viaCube ?? sql, { key: `visual:${visual.id}`, priority: 'high', signal: controller.signal }).then(
       (res) => {
         const current = compiledRef.current;
         if (controller.signal.aborted || !current || !('query' in current)) return;
@@ -121,7 +145,7 @@ export function useVisualData(visual: Visual, snapshot: WorkbookSnapshot, option
       },
     );
     return () => controller.abort();
-  }, [engine, sql, attach.ready, visual.id, versions]);
+  }, [engine, sql, attach.ready, visual.id, versions, selection]);
 
   // same SQL, new labels (a field renamed for this visual): the rows stay, the labels come from the current compile
   const freshFields = result && 'rows' in result ? (compiled && 'query' in compiled && compiled.query.sql === result.sql ? compiled.query.fields : result.fields) : undefined;
