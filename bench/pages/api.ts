@@ -28,6 +28,10 @@ export interface CrossfilterClickFigures {
   rows: number;
   /** ours only: how many of them were answered from their cross-filter cube */
   viaCube?: number;
+  /** ours only: the longest of the five queries' run time in the engine (DuckDB + Arrow → rows), ms */
+  engineMs?: number;
+  /** ours only: time spent updating the Vega views, ms (summed) */
+  vegaMs?: number;
 }
 
 export interface RenderFigures {

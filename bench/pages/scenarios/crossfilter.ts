@@ -230,6 +230,8 @@ export async function xfClick(side: 'ours' | 'raw', click: { kind: 'category' | 
   const store = cubes!;
   const started = performance.now();
   let viaCube = 0;
+  let engineMs = 0;
+  let vegaMs = 0;
   const done = await Promise.all(
     targets.map(async (item) => {
       const input = inputOf(item, [predicate]);
@@ -237,9 +239,12 @@ export async function xfClick(side: 'ours' | 'raw', click: { kind: 'category' | 
       const cubeSql = cubeSqlFor(store, input, predicate);
       if (cubeSql) viaCube++;
       const result = await ours.query(cubeSql ?? compiled.sql, { key: `visual:${item.visual.id}`, priority: 'high', noCache: true });
+      engineMs = Math.max(engineMs, result.elapsedMs);
+      const queried = performance.now();
       if (item.view) await item.view.data('table', result.rows).runAsync();
+      vegaMs += performance.now() - queried;
       return result.rows.length;
     }),
   );
-  return { ms: performance.now() - started, rows: done.reduce((a, b) => a + b, 0), viaCube };
+  return { ms: performance.now() - started, rows: done.reduce((a, b) => a + b, 0), viaCube, engineMs, vegaMs };
 }
