@@ -78,3 +78,41 @@ export function reportPanes(page: Page): { canvas: Locator; viz: Locator; fields
     field: (name: string) => fields.getByText(name, { exact: true }),
   };
 }
+
+export interface Sale {
+  date: string;
+  region: string;
+  product: string;
+  quantity: number;
+}
+
+/** The sales fixture's rows, read from the file itself (expected values are computed, not typed in). */
+export function sales(): Sale[] {
+  const [header, ...lines] = readFileSync(fixture('sales.csv'), 'utf8').trim().split(/\r?\n/);
+  const cols = header.split(',');
+  const [d, r, p, q] = ['order_date', 'region', 'product', 'quantity'].map((c) => cols.indexOf(c));
+  return lines.map((line) => {
+    const cells = line.split(',');
+    return { date: cells[d], region: cells[r], product: cells[p], quantity: Number(cells[q]) };
+  });
+}
+
+export function sumBy(rows: Sale[], key: (s: Sale) => string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of rows) out.set(key(s), (out.get(key(s)) ?? 0) + s.quantity);
+  return out;
+}
+
+/** The data points of a chart (its accessible list of buttons). */
+export const points = (visual: Locator): Locator => visual.getByRole('list', { name: 'Data points' }).getByRole('button');
+
+/** Drops a visual type on the canvas and fills Axis (when given) and Values by drag and drop. */
+export async function addChart(page: Page, type: string, name: string, at: { x: number; y: number }, axis: string, value: string): Promise<Locator> {
+  const { canvas, viz, field } = reportPanes(page);
+  await viz.getByRole('button', { name: type, exact: true }).dragTo(canvas, { targetPosition: at });
+  const visual = canvas.getByRole('group', { name, exact: true });
+  await expect(visual).toBeVisible();
+  if (axis) await field(axis).dragTo(viz.getByRole('list', { name: 'Axis', exact: true }));
+  await field(value).dragTo(viz.getByRole('list', { name: 'Values', exact: true }));
+  return visual;
+}

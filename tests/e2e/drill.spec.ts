@@ -1,51 +1,12 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { fixture, goToView, importFile, openApp } from './app';
-
-interface Sale {
-  date: string;
-  region: string;
-  product: string;
-  quantity: number;
-}
-
-/** The fixture's rows, read from the file itself (the expected values are computed here, not typed in). */
-function sales(): Sale[] {
-  const [header, ...lines] = readFileSync(fixture('sales.csv'), 'utf8').trim().split(/\r?\n/);
-  const cols = header.split(',');
-  const [d, r, p, q] = ['order_date', 'region', 'product', 'quantity'].map((c) => cols.indexOf(c));
-  return lines.map((line) => {
-    const cells = line.split(',');
-    return { date: cells[d], region: cells[r], product: cells[p], quantity: Number(cells[q]) };
-  });
-}
-
-function sumBy(rows: Sale[], key: (s: Sale) => string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const s of rows) out.set(key(s), (out.get(key(s)) ?? 0) + s.quantity);
-  return out;
-}
+import { expect, test, type Locator } from '@playwright/test';
+import { addChart, fixture, goToView, importFile, openApp, points, sales, sumBy } from './app';
 
 const fmt = (n: number): string => new Intl.NumberFormat('en-US').format(n);
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-const points = (visual: Locator): Locator => visual.getByRole('list', { name: 'Data points' }).getByRole('button');
-
 async function pointTexts(visual: Locator): Promise<string[]> {
   return (await points(visual).allTextContents()).sort();
-}
-
-async function addChart(page: Page, type: string, name: string, at: { x: number; y: number }, axis: string, value: string): Promise<Locator> {
-  const canvas = page.getByRole('region', { name: /^Canvas of page/ });
-  const viz = page.getByRole('complementary', { name: 'Visualizations' });
-  const fields = page.getByRole('complementary', { name: 'Fields' });
-  await viz.getByRole('button', { name: type, exact: true }).dragTo(canvas, { targetPosition: at });
-  const visual = canvas.getByRole('group', { name, exact: true });
-  await expect(visual).toBeVisible();
-  if (axis) await fields.getByText(axis, { exact: true }).dragTo(viz.getByRole('list', { name: 'Axis', exact: true }));
-  await fields.getByText(value, { exact: true }).dragTo(viz.getByRole('list', { name: 'Values', exact: true }));
-  return visual;
 }
 
 test('date hierarchy drill, cross-highlight, edit interactions and drill-through on the sales fixture', async ({ page }) => {

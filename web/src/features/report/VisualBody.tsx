@@ -55,7 +55,7 @@ export function VisualBody({ visual, snapshot, label, width, height }: VisualBod
   else content = <SlicerVisual visual={visual} fields={fields} rows={rows} />;
 
   return (
-    <div className="visual__content" aria-busy={data.status === 'loading'}>
+    <div className="visual__content" aria-busy={data.status === 'loading'} data-answered-by={data.viaCube ? 'cube' : 'query'}>
       {content}
       {data.status === 'loading' ? <span className="spinner spinner--corner" aria-hidden="true" /> : null}
       {data.reduction ? <p className="visual__footnote">{data.reduction.note}</p> : null}

@@ -21,7 +21,7 @@ export type VisualData =
   | { status: 'empty' }
   | { status: 'waiting'; message: string }
   | { status: 'error'; message: string }
-  | { status: 'loading' | 'ready'; rows: Record<string, unknown>[] | null; fields: ResultField[]; reduction?: CompiledQuery['reduction']; sql: string; highlight?: Highlight };
+  | { status: 'loading' | 'ready'; rows: Record<string, unknown>[] | null; fields: ResultField[]; reduction?: CompiledQuery['reduction']; sql: string; highlight?: Highlight; viaCube?: boolean };
 
 export function hasFields(visual: Visual): boolean {
   return Object.values(visual.fields).some((refs) => refs.length > 0);
@@ -57,6 +57,8 @@ function useReportActiveSource(pageId: string) {
 
 interface Loaded {
   sql: string;
+  /** answered from the visual's cross-filter cube */
+  viaCube?: boolean;
   rows: Record<string, unknown>[];
   fields: ResultField[];
   reduction?: CompiledQuery['reduction'];
@@ -137,7 +139,7 @@ export function useVisualData(visual: Visual, snapshot: WorkbookSnapshot, option
       (res) => {
         const current = compiledRef.current;
         if (controller.signal.aborted || !current || !('query' in current)) return;
-        setResult({ sql, rows: res.rows, fields: current.query.fields, reduction: current.query.reduction });
+        setResult({ sql, rows: res.rows, fields: current.query.fields, reduction: current.query.reduction, ...(viaCube ? { viaCube: true } : {}) });
       },
       (error: unknown) => {
         if (controller.signal.aborted || error instanceof QueryCancelledError) return;
@@ -157,7 +159,7 @@ export function useVisualData(visual: Visual, snapshot: WorkbookSnapshot, option
   if (!attach.ready) return { status: 'waiting', message: 'Loading data…' };
   if (result && 'error' in result && result.sql === sql) return { status: 'error', message: result.error };
   if (result && 'rows' in result && shown) {
-    return { status: result.sql === sql ? 'ready' : 'loading', rows: shown.rows, fields: shown.fields, reduction: result.reduction, sql: result.sql, ...(highlight ? { highlight } : {}) };
+    return { status: result.sql === sql ? 'ready' : 'loading', rows: shown.rows, fields: shown.fields, reduction: result.reduction, sql: result.sql, ...(highlight ? { highlight } : {}), ...(result.viaCube ? { viaCube: true } : {}) };
   }
   return { status: 'loading', rows: null, fields: compiled.query.fields, reduction: compiled.query.reduction, sql };
 }
