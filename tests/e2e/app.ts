@@ -116,3 +116,20 @@ export async function addChart(page: Page, type: string, name: string, at: { x: 
   await field(value).dragTo(viz.getByRole('list', { name: 'Values', exact: true }));
   return visual;
 }
+
+/** Opens "Show data" of a visual (More options menu) and reads the table: header names and each row's cell texts; closes it. */
+export async function readShowData(page: Page, visual: Locator): Promise<{ headers: string[]; rows: string[][] }> {
+  await visual.getByRole('button', { name: 'More options' }).click();
+  await visual.getByRole('menuitem', { name: 'Show data' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Data of / });
+  const grid = dialog.getByRole('grid');
+  await expect(grid.getByRole('row').filter({ has: page.getByRole('gridcell') }).first()).toBeVisible();
+  const headers = await grid.getByRole('columnheader').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label') ?? c.textContent ?? ''));
+  const rows: string[][] = [];
+  for (const row of await grid.getByRole('row').filter({ has: page.getByRole('gridcell') }).all()) {
+    rows.push((await row.getByRole('gridcell').allInnerTexts()).map((c) => c.trim()));
+  }
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  return { headers, rows };
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetEntry, Filter } from '../workbook/schema';
 import { conditionToPredicate, filterToPredicate } from './filter-predicates';
-import { compilePredicate, filtersToPredicates, QueryCompileError } from './index';
+import { compilePredicate, filtersToPredicates, QueryCompileError, type Predicate } from './index';
+import { withTopNContext } from './topn';
 
 const s: DatasetEntry = {
   id: 's',
@@ -75,6 +76,24 @@ describe('filter → predicate', () => {
     });
   });
 
+  it('Top N: the other (non Top N) predicates of the list are the context it ranks in', () => {
+    const top: Filter = { id: 't', kind: 'topN', field: region, direction: 'top', n: 2, by: { ...qty, aggregate: 'sum' } };
+    const top2: Filter = { ...top, id: 't2', field: day };
+    const north: Filter = { id: 'r', kind: 'values', field: region, values: ['North'] };
+    const big: Filter = { id: 'q', kind: 'range', field: qty, min: 5 };
+    const [p1, p2, p3, p4] = filtersToPredicates([top, north, top2, big]);
+    const context = [filterToPredicate(north), filterToPredicate(big)];
+    expect(p1).toEqual({ ...filterToPredicate(top), within: context });
+    expect(p2).toEqual(context[0]);
+    expect(p3).toEqual({ ...filterToPredicate(top2), within: context });
+    expect(p4).toEqual(context[1]);
+    // alone, it ranks over every row; applied again to a longer list, the context is that list's
+    expect(filtersToPredicates([top])).toEqual([filterToPredicate(top)]);
+    const cross: Predicate = { kind: 'in', field: region, values: ['East'] };
+    expect(withTopNContext([p1, cross])).toEqual([{ ...filterToPredicate(top), within: [cross] }, cross]);
+    expect(withTopNContext([cross])).toEqual([cross]);
+  });
+
   it('filters on a measure are left out (they are not row predicates)', () => {
     expect(filtersToPredicates([{ id: 'm', kind: 'values', field: { measureId: 'x' }, values: [1] }, { id: 'r', kind: 'values', field: region, values: ['A'] }])).toEqual([
       { kind: 'in', field: region, values: ['A'] },
@@ -99,5 +118,17 @@ describe('new predicates as SQL', () => {
     );
     expect(() => compilePredicate({ kind: 'topN', field: region, n: 2, by: { ...region, aggregate: 'sum' }, direction: 'top' }, [s])).toThrow(QueryCompileError);
     expect(() => compilePredicate({ kind: 'topN', field: region, n: 0, by: qty, direction: 'top' }, [s])).toThrow(/N to be a whole number/);
+  });
+
+  it('Top N in context: the context goes into the ranking subquery; a context it cannot reach is left out', () => {
+    const other: DatasetEntry = { ...s, id: 'o', name: 'Other', columns: [{ name: 'k', type: 'VARCHAR' }] };
+    const [top] = withTopNContext([
+      { kind: 'topN', field: region, n: 2, by: { ...qty, aggregate: 'sum' }, direction: 'top' },
+      { kind: 'in', field: day, values: ['2024-01-02'] },
+      { kind: 'in', field: { datasetId: 'o', column: 'k' }, values: ['x'] },
+    ]);
+    expect(compilePredicate(top, [s, other])).toBe(
+      `("ds_s"."region" IN (SELECT "ds_s"."region" FROM "ds_s" WHERE (("ds_s"."region" IS NOT NULL) AND ("ds_s"."day" IN (CAST('2024-01-02' AS DATE)))) GROUP BY "ds_s"."region" ORDER BY CAST(SUM("ds_s"."qty") AS DOUBLE) DESC NULLS LAST, "ds_s"."region" ASC LIMIT 2))`,
+    );
   });
 });

@@ -11,3 +11,4 @@ export { modelContext, tableOf, type ModelContext } from './model';
 export { QueryCompileError, type CompiledQuery, type Predicate, type ResultField, type VisualQueryInput } from './types';
 export { MeasureError, parseMeasure, COLUMN_AGGREGATES, type MeasureNode, type ColumnAggregateName } from './measure/parse';
 export { compileMeasure, type CompiledMeasure } from './measure/compile';
+export { measureRefs, refersToMeasure, renameMeasureRefs } from './measure/refs';

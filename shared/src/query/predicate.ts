@@ -4,7 +4,7 @@ import type { SqlDialect } from './dialects/base';
 import { duckdb } from './dialects/duckdb';
 import { columnExpr, isBooleanType, isDateType, isNumericType, isTemporalType, isTextType, modelContext, resolveColumn, type ModelContext } from './model';
 import { filterToPredicate } from './filter-predicates';
-import { topNExpr } from './topn';
+import { topNExpr, withTopNContext } from './topn';
 import { QueryCompileError, type Predicate } from './types';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -153,7 +153,7 @@ function leafExpr(ctx: ModelContext, p: LeafPredicate): Expr {
       return and(bin('>=', x, at(from)), bin('<', x, at(to)));
     }
     case 'topN':
-      return topNExpr(ctx, p);
+      return topNExpr(ctx, p, { expr: (q) => predicateExpr(ctx, q), datasets: predicateDatasets });
   }
 }
 
@@ -162,7 +162,10 @@ export function compilePredicate(p: Predicate, datasets: DatasetEntry[], dialect
   return dialect.expr(predicateExpr(modelContext(datasets), p));
 }
 
-/** Workbook filters (pages, visuals) as predicates. Filters on measures are not predicates (they apply per visual) and are left out. */
+/**
+ * Workbook filters (pages, visuals) as predicates. Filters on measures are not predicates (they apply per visual) and are left out.
+ * A Top N filter ranks within the other filters of the list (`withTopNContext`).
+ */
 export function filtersToPredicates(filters: Filter[]): Predicate[] {
-  return filters.map(filterToPredicate).filter((p): p is Predicate => p !== undefined);
+  return withTopNContext(filters.map(filterToPredicate).filter((p): p is Predicate => p !== undefined));
 }

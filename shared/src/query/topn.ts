@@ -1,14 +1,47 @@
 /**
- * The Top N filter as SQL: `field IN (SELECT field FROM … GROUP BY field ORDER BY <rank> DESC LIMIT n)`, where the rank is
- * a measure or an aggregated column. The subquery plans its own joins (the ranking field may live in a related dataset).
+ * The Top N filter as SQL: `field IN (SELECT field FROM … WHERE <context> GROUP BY field ORDER BY <rank> DESC LIMIT n)`,
+ * where the rank is a measure or an aggregated column. The subquery plans its own joins (the ranking field may live in a
+ * related dataset).
+ *
+ * As in Power BI, the ranking is evaluated in the filter context of the visual: "top 3 products by sales" on a page
+ * filtered to region = West are West's top 3, not the global ones. That context is the predicate's `within` — the other
+ * predicates of the list given to `withTopNContext`: `filtersToPredicates` passes the report, page and visual filters and
+ * slicers; a cross-filter or drill predicate counts once the caller applies `withTopNContext` to the list with it. Other
+ * Top N predicates are left out of it, so several Top N filters never depend on each other's order (nor recurse).
  */
-import type { ColumnFieldRef, FieldRef } from '../workbook/schema';
+import type { FieldRef } from '../workbook/schema';
 import { isMeasureRef } from '../workbook/schema';
-import { cast, fn, isNull, type Expr, type Query } from './ast';
+import { and, cast, fn, isNull, type Expr, type Query } from './ast';
 import { compileMeasure } from './measure/compile';
 import { MeasureError } from './measure/parse';
 import { columnExpr, isNumericType, planJoins, resolveColumn, type ModelContext } from './model';
-import { QueryCompileError } from './types';
+import { QueryCompileError, type Predicate } from './types';
+
+/** A Top N predicate with the filter context it ranks in (absent → it ranks over every row). */
+export type TopNPredicate = Extract<Predicate, { kind: 'topN' }> & { within?: Predicate[] };
+
+const isTopN = (p: Predicate): p is TopNPredicate => p.kind === 'topN';
+
+/**
+ * The predicates of one visual with each Top N predicate given the others (but not Top N ones) as the context its ranking
+ * runs in. Applying it again to a longer list (e.g. with a cross-filter added) recomputes the context from that list.
+ */
+export function withTopNContext(predicates: Predicate[]): Predicate[] {
+  const context = predicates.filter((p) => !isTopN(p));
+  if (context.length === predicates.length) return predicates;
+  return predicates.map((p): Predicate => {
+    if (!isTopN(p)) return p;
+    const { within: _old, ...topN } = p;
+    const ranked: TopNPredicate = context.length > 0 ? { ...topN, within: context } : topN;
+    return ranked;
+  });
+}
+
+/** How the predicate compiler compiles a context predicate and tells the datasets it reads (this module must not import it back). */
+export interface ContextCompiler {
+  expr: (p: Predicate) => Expr;
+  datasets: (p: Predicate) => string[];
+}
 
 /** The aggregate expression a Top N filter ranks by, and the datasets it reads. */
 export function rankExpr(ctx: ModelContext, by: FieldRef): { expr: Expr; datasets: string[] } {
@@ -39,18 +72,29 @@ export function rankExpr(ctx: ModelContext, by: FieldRef): { expr: Expr; dataset
   return { expr, datasets: [by.datasetId] };
 }
 
-/** `field IN (top/bottom n values of field by rank)`; ties broken by the value itself so the result is stable. */
-export function topNExpr(ctx: ModelContext, p: { field: ColumnFieldRef; n: number; by: FieldRef; direction: 'top' | 'bottom' }): Expr {
+/**
+ * `field IN (top/bottom n values of field by rank)`; ties broken by the value itself so the result is stable. Context
+ * predicates on datasets the ranking query cannot reach are left out, as a visual leaves out filters it cannot reach.
+ */
+export function topNExpr(ctx: ModelContext, p: TopNPredicate, compile: ContextCompiler): Expr {
   resolveColumn(ctx, p.field, 'filters');
   if (!Number.isInteger(p.n) || p.n < 1) throw new QueryCompileError(`A Top N filter needs N to be a whole number ≥ 1 (got ${String(p.n)}).`, p.field, 'filters');
   const rank = rankExpr(ctx, p.by);
   const plan = planJoins(ctx, [p.field.datasetId, ...rank.datasets], () => ({ field: p.field, role: 'filters' }));
   const x = columnExpr(p.field);
+  const context: Expr[] = [];
+  for (const q of p.within ?? []) {
+    if (isTopN(q)) continue;
+    const ds = compile.datasets(q);
+    if (!ds.every((d) => plan.reachable.has(d))) continue;
+    context.push(compile.expr(q));
+    for (const d of ds) plan.need(d);
+  }
   const query: Query = {
     select: [{ expr: x }],
     from: plan.from,
     joins: plan.joins,
-    where: isNull(x, true),
+    where: and(isNull(x, true), ...context),
     groupBy: { kind: 'plain', exprs: [x] },
     orderBy: [{ expr: rank.expr, desc: p.direction === 'top', nulls: 'last' }, { expr: x }],
     limit: p.n,

@@ -6,6 +6,7 @@ import {
   addHierarchy,
   addMeasure,
   addRelationship,
+  createUndoManager,
   readWorkbook,
   removeCalculatedColumn,
   removeHierarchy,
@@ -21,6 +22,26 @@ function setup() {
 }
 
 describe('measures', () => {
+  it('renaming a measure rewrites the other measures\' references to it, in one undo step', () => {
+    const { doc, sales } = setup();
+    const total = addMeasure(doc, { name: 'Total', datasetId: sales, expression: 'SUM(Sales[Amount])' });
+    const share = addMeasure(doc, { name: 'Share', datasetId: sales, expression: 'DIVIDE([Total], [total] + SUM(Sales[Total]))' });
+    const broken = addMeasure(doc, { name: 'Broken', datasetId: sales, expression: '[Total] +' });
+    const undo = createUndoManager(doc);
+    updateMeasure(doc, total, { name: 'Revenue' });
+    const after = readWorkbook(doc).model.measures;
+    expect(after[total].name).toBe('Revenue');
+    expect(after[share].expression).toBe('DIVIDE([Revenue], [Revenue] + SUM(Sales[Total]))');
+    expect(after[broken].expression).toBe('[Total] +'); // an expression with an error is left as written
+    undo.undo();
+    const before = readWorkbook(doc).model.measures;
+    expect(before[total].name).toBe('Total');
+    expect(before[share].expression).toBe('DIVIDE([Total], [total] + SUM(Sales[Total]))');
+    // a rename that only changes case keeps the references resolving (names are case-insensitive)
+    updateMeasure(doc, total, { name: 'TOTAL', expression: 'SUM(Sales[Amount]) * 2' });
+    expect(readWorkbook(doc).model.measures[share].expression).toBe('DIVIDE([TOTAL], [TOTAL] + SUM(Sales[Total]))');
+  });
+
   it('add, update, remove', () => {
     const { doc, sales, customers } = setup();
     const id = addMeasure(doc, { name: 'Total', datasetId: sales, expression: 'SUM(Sales[Amount])' });

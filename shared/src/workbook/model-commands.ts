@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CommandError, nameKey, newRecord, parseInput, requireRecord, transactLocal, writeFields } from './command-kit';
 import { datasetColumnNames } from './dataset-commands';
 import { requireModelPart } from './doc';
+import { renameMeasureRefs } from '../query/measure/refs';
 import { newId } from './ids';
 import { datasetsMap, type YRecord } from './layout';
 import { CARDINALITIES, CROSS_FILTERS, ColumnRefSchema, IdSchema, type Cardinality, type ColumnRef, type CrossFilter } from './schema';
@@ -42,7 +43,11 @@ export function addMeasure(doc: Y.Doc, input: AddMeasureInput): string {
   return id;
 }
 
-/** Changes some of a measure's properties (each one a separate key, so concurrent edits of different ones merge). */
+/**
+ * Changes some of a measure's properties (each one a separate key, so concurrent edits of different ones merge). A new
+ * name is carried into the other measures' `[Old name]` references in the same transaction (one undo step), as Power BI
+ * does, so renaming never breaks the measures built on this one.
+ */
 export function updateMeasure(doc: Y.Doc, id: string, patch: UpdateMeasureInput): void {
   const cmd = 'updateMeasure';
   const v = parseInput(cmd, UpdateMeasureSchema, patch);
@@ -50,7 +55,17 @@ export function updateMeasure(doc: Y.Doc, id: string, patch: UpdateMeasureInput)
   const rec = requireRecord(cmd, measures, id, 'measure');
   if (v.name !== undefined && measureNameTaken(measures, v.name, id)) throw new CommandError(cmd, `${cmd}: a measure named "${v.name}" already exists. Choose another name.`, 'name');
   if (v.datasetId !== undefined) requireDataset(doc, cmd, v.datasetId, 'datasetId');
-  transactLocal(doc, cmd, () => writeFields(rec, v));
+  const oldName = String(rec.get('name') ?? '');
+  transactLocal(doc, cmd, () => {
+    writeFields(rec, v);
+    if (v.name === undefined || v.name === oldName) return;
+    for (const [otherId, other] of measures.entries()) {
+      if (otherId === id) continue;
+      const expression = String(other.get('expression') ?? '');
+      const renamed = renameMeasureRefs(expression, oldName, v.name);
+      if (renamed !== expression) other.set('expression', renamed);
+    }
+  });
 }
 
 export function removeMeasure(doc: Y.Doc, id: string): void {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crossFilterKey, planCube, predicateKeys, type FieldRef, type Predicate, type Visual } from '../../../shared/src/index';
+import { crossFilterKey, planCube, predicateKeys, withTopNContext, type FieldRef, type Predicate, type Visual } from '../../../shared/src/index';
 import type { LocalEngine } from '../../../web/src/engine/local-engine';
 import { DATASETS, MEASURES, RELATIONSHIPS, ref, run, startEngine, visual } from './fixtures';
 
@@ -100,6 +100,31 @@ describe('cross-filter cubes (real DuckDB)', () => {
     expect(plan(visual('slicer', { field: [ref.productId] }))).toBeNull();
     // a visual the selection cannot reach does not depend on it
     expect(plan(visual('card', { values: [{ datasetId: 'weather', column: 'temp' }] }))).toBeNull();
+  });
+
+  it('a Top N filter ranked within the cross-filter ranks over the cube for each selection; ranked globally it is baked in', async () => {
+    const target = visual('bar', { category: [ref.productId], values: [ref.amount] });
+    const topN: Predicate = { kind: 'topN', field: ref.productId, n: 1, by: sum(ref.amount), direction: 'top' };
+    const keys = predicateKeys(model, regions[0]);
+    const pageFilter: Predicate = { kind: 'range', field: ref.amount, min: 25 };
+    // alone, and beside a shared filter (which the cube bakes in while the ranking still follows the selection)
+    for (const [i, others] of [[], [pageFilter]].entries()) {
+      const plan = planCube({ visual: target, ...model, filters: withTopNContext([topN, ...others, regions[0]]) }, regions[0], keys);
+      expect(plan).not.toBeNull();
+      await engine.exec(`CREATE TABLE cube_topn_${i} AS ${plan!.buildSql}`);
+      const seen = new Set<string>();
+      for (const selection of regions) {
+        const filters = withTopNContext([topN, ...others, selection]);
+        const direct = await run(engine, target, { filters });
+        const viaCube = await engine.query(plan!.sql(`cube_topn_${i}`, selection)!, { noCache: true });
+        expect(viaCube.rows).toEqual(direct.rows);
+        seen.add(JSON.stringify(direct.rows.map((r) => r.c0)));
+      }
+      // the top product differs between regions: the ranking really follows the selection
+      expect(seen.size).toBeGreaterThan(2);
+    }
+    // a Top N that ranks over every row does not move with the selection: it is a filter of the cube
+    await check(target, regions, [topN]);
   });
 
   it('a selection over other columns than the cube keys is not served by the cube', async () => {

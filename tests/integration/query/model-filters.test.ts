@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCompileError, compilePredicate, compileVisualQuery, filtersToPredicates, type DatasetEntry } from '../../../shared/src/index';
+import { withTopNContext } from '../../../shared/src/query/topn';
 import type { LocalEngine } from '../../../web/src/engine/local-engine';
 import { DATASETS, MEASURES, RELATIONSHIPS, ref, run, startEngine, table, visual, type Predicate } from './fixtures';
 
@@ -76,6 +77,20 @@ describe('filters, relationships and measures (real DuckDB)', () => {
     ]);
     const unrelated: Predicate = { kind: 'range', field: ref.temp, min: 10 };
     expect(await regions(engine, [...preds, unrelated])).toEqual([['North', 140], ['South', 220]]);
+  });
+
+  it('Top N in context across a relationship: categories ranked by a fact measure within a fact filter; an unreachable filter is left out', async () => {
+    const topCategory: Predicate = { kind: 'topN', field: ref.category, n: 1, by: { measureId: 'm_total' }, direction: 'top' };
+    const byCategory = visual('bar', { category: [ref.category], values: [ref.amount] });
+    const categories = async (filters: Predicate[]) => table((await run(engine, byCategory, { filters: withTopNContext(filters) })).rows, ['c0', 'c1']);
+    // overall Tools (560) leads Toys (110); in February 2024 the only order (2) is a Toys one, so Toys leads there
+    // (ranked over all rows, Tools would win and the February visual would show nothing)
+    expect(await categories([topCategory])).toEqual([['Tools', 560]]);
+    const early: Predicate = { kind: 'range', field: ref.orderDate, min: '2024-02-01', max: '2024-02-28' };
+    expect(await categories([topCategory, early])).toEqual([['Toys', 50]]);
+    // a filter on a dataset neither the visual nor the ranking reaches is left out of both
+    const unrelated: Predicate = { kind: 'range', field: ref.temp, min: 10 };
+    expect(await categories([unrelated, topCategory, early])).toEqual([['Toys', 50]]);
   });
 
   it('join through a relationship: dimension fields group fact rows (LEFT JOIN keeps orphans)', async () => {

@@ -47,6 +47,13 @@ const MEASURES: Measure[] = [{ id: 'm_rev', name: 'Price total', datasetId: 'sal
 const f = (column: string) => ({ datasetId: 'sales', column });
 const card: Visual = { id: 'v', pageId: 'p', type: 'card', x: 0, y: 0, w: 1, h: 1, z: 0, title: '', fields: { values: [{ ...f('quantity'), aggregate: 'sum' }] }, filters: [], format: {}, sort: null, topN: null };
 const sum = (rows: Row[]) => rows.reduce((a, r) => a + r.quantity, 0);
+/** Values of `key` ranked by their sum of quantity (ties by value), highest first, as a Top N filter ranks them. */
+function rankedBy(rows: Row[], key: 'region' | 'product', amount: (r: Row) => number = (r) => r.quantity): string[] {
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(r[key], (totals.get(r[key]) ?? 0) + amount(r));
+  return [...totals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+}
+const sameSet = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
 
 /** Sum of quantity of the card with these workbook filters (report + page + visual, ANDed as the app does). */
 async function cardTotal(engine: LocalEngine, filters: Filter[]): Promise<number> {
@@ -132,5 +139,47 @@ describe('workbook filters on sales.csv (real DuckDB)', () => {
     const q = compileVisualQuery({ visual: table, datasets: [DS], relationships: [], measures: MEASURES, filters: filtersToPredicates([topFilter]) });
     const rows = (await engine.query(q.sql, { noCache: true })).rows.map((r) => r.c0).filter((v) => v !== null).sort();
     expect(rows).toEqual([...top2].sort());
+  });
+
+  it('Top N ranks within the other filters (report, page, visual, slicer), never over all rows', async () => {
+    const topProducts: Filter = { id: 't', kind: 'topN', field: f('product'), direction: 'top', n: 3, by: { ...f('quantity'), aggregate: 'sum' } };
+    const globalTop = rankedBy(ROWS, 'product').slice(0, 3);
+    // a region whose own top 3 products are not the global top 3 (computed from the file, so the test shows a difference)
+    const regions = [...new Set(ROWS.map((r) => r.region))].sort();
+    const region = regions.find((g) => !sameSet(rankedBy(ROWS.filter((r) => r.region === g), 'product').slice(0, 3), globalTop));
+    expect(region).toBeDefined();
+    const inRegion = ROWS.filter((r) => r.region === region);
+    const regionTop = rankedBy(inRegion, 'product').slice(0, 3);
+    expect(sameSet(regionTop, globalTop)).toBe(false);
+    const regionFilter: Filter = { id: 'r', kind: 'values', field: f('region'), values: [region ?? ''] };
+
+    // the products a table lists: the region's top 3, whatever the order of the filters (report, page, visual …)
+    const table: Visual = { ...card, type: 'table', fields: { columns: [f('product'), { ...f('quantity'), aggregate: 'sum' }] } };
+    const products = async (filters: Filter[]) => {
+      const q = compileVisualQuery({ visual: table, datasets: [DS], relationships: [], measures: MEASURES, filters: filtersToPredicates(filters) });
+      return (await engine.query(q.sql, { noCache: true })).rows.map((r) => r.c0).filter((v) => v !== null).sort();
+    };
+    expect(await products([topProducts])).toEqual([...globalTop].sort());
+    expect(await products([regionFilter, topProducts])).toEqual([...regionTop].sort());
+    expect(await products([topProducts, regionFilter])).toEqual([...regionTop].sort());
+    expect(await cardTotal(engine, [regionFilter, topProducts])).toBe(sum(inRegion.filter((r) => regionTop.includes(r.product))));
+
+    // an advanced filter and a slicer's range are context too; bottom N as well
+    const big: Filter = { id: 'b', kind: 'advanced', field: f('quantity'), join: 'and', conditions: [{ op: 'gt', value: 10 }] };
+    const slicer: Filter = { id: 'slicer_v9', kind: 'range', field: f('price'), min: 20 };
+    const ctx = ROWS.filter((r) => r.quantity > 10 && r.price >= 20);
+    const bottom2 = rankedBy(ctx, 'product').slice(-2);
+    expect(await cardTotal(engine, [big, { ...topProducts, direction: 'bottom', n: 2 }, slicer])).toBe(sum(ctx.filter((r) => bottom2.includes(r.product))));
+
+    // ranked by a measure (sum of price) within the region
+    const byPrice = rankedBy(inRegion, 'product', (r) => r.price).slice(0, 1);
+    expect(await cardTotal(engine, [{ ...topProducts, n: 1, by: { measureId: 'm_rev' } }, regionFilter])).toBe(sum(inRegion.filter((r) => byPrice.includes(r.product))));
+
+    // two Top N filters each rank within the other (non Top N) filters, not within each other
+    const topRegions: Filter = { id: 'tr', kind: 'topN', field: f('region'), direction: 'top', n: 2, by: { ...f('quantity'), aggregate: 'sum' } };
+    const small = ROWS.filter((r) => r.quantity <= 10);
+    const smallFilter: Filter = { id: 's', kind: 'advanced', field: f('quantity'), join: 'and', conditions: [{ op: 'le', value: 10 }] };
+    const [p3, r2] = [rankedBy(small, 'product').slice(0, 3), rankedBy(small, 'region').slice(0, 2)];
+    expect(await cardTotal(engine, [topProducts, smallFilter, topRegions])).toBe(sum(small.filter((r) => p3.includes(r.product) && r2.includes(r.region))));
   });
 });

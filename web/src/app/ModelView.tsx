@@ -1,15 +1,21 @@
 import type { ReactNode } from 'react';
-import { useDatasets } from '../workbook';
+import { useDatasets, useWorkbookSnapshot } from '../workbook';
 import { formatCount, pluralize } from '../ui/format';
+import { ModelToolbar, TableMeasures, useMeasureEditor } from '../features/model/Measures';
 
-/** The model, read-only for now: every dataset with its columns and their DuckDB types. */
+/** The model: every dataset with its columns and their DuckDB types, and its measures (new, edit, delete). */
 export function ModelView(): ReactNode {
   const datasets = useDatasets();
+  const measureCount = Object.keys(useWorkbookSnapshot().model.measures).length;
+  const editor = useMeasureEditor();
   return (
     <section className="model" aria-label="Model">
       <header className="view-header">
         <h1 className="view-header__title">Model</h1>
-        <span className="muted">{pluralize(datasets.length, 'dataset')} · read-only</span>
+        <span className="muted">
+          {pluralize(datasets.length, 'dataset')} · {pluralize(measureCount, 'measure')}
+        </span>
+        <ModelToolbar onNewMeasure={() => editor.open({ kind: 'new' })} />
       </header>
       {datasets.length === 0 ? (
         <p className="empty-state">No datasets yet. Import data to see its tables and columns here.</p>
@@ -38,10 +44,12 @@ export function ModelView(): ReactNode {
                   ))}
                 </tbody>
               </table>
+              <TableMeasures dataset={dataset} onEdit={(measureId) => editor.open({ kind: 'edit', measureId })} onNew={(datasetId) => editor.open({ kind: 'new', datasetId })} />
             </article>
           ))}
         </div>
       )}
+      {editor.layer}
     </section>
   );
 }
@@ -52,7 +60,10 @@ export function ModelPanes(): ReactNode {
       <h2 id="pane-properties" className="pane__title">
         Properties
       </h2>
-      <p className="pane__placeholder">Relationships and measures cannot be edited in this version; the model is shown read-only.</p>
+      <p className="pane__placeholder">
+        Measures: “New measure” writes one in the DAX-like language (SUM, DIVIDE, COUNTROWS …); it then appears under its home table in the report’s Fields pane. Relationships
+        cannot be edited in this version.
+      </p>
     </section>
   );
 }

@@ -4,7 +4,7 @@
  * Keeps the last rows while a new query runs, so charts update in place.
  */
 import { isMeasureRef, type Visual, type WorkbookSnapshot } from '@tessera/shared';
-import { compileVisualQuery, filtersToPredicates, type CompiledQuery, type Predicate, type ResultField } from '@tessera/shared';
+import { compileVisualQuery, filtersToPredicates, withTopNContext, type CompiledQuery, type Predicate, type ResultField } from '@tessera/shared';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useEngine } from '../../engine/EngineProvider';
 import { QueryCancelledError } from '../../engine/types';
@@ -92,7 +92,8 @@ export function useVisualData(visual: Visual, snapshot: WorkbookSnapshot, option
       datasets: Object.values(snapshot.datasets),
       relationships: Object.values(snapshot.model.relationships),
       measures: Object.values(snapshot.model.measures),
-      filters: [...visualPredicates(visual, snapshot, applied.filter), ...drilled.predicates],
+      // a Top N filter ranks within everything else that filters the visual, cross-filter and drill included
+      filters: withTopNContext([...visualPredicates(visual, snapshot, applied.filter), ...drilled.predicates]),
       ...(drilled.drill ? { drill: drilled.drill } : {}),
       limit: options.limit,
     }),
@@ -121,7 +122,7 @@ export function useVisualData(visual: Visual, snapshot: WorkbookSnapshot, option
     const probe = probeSelection(activeSource);
     const applies = probe ? crossFilterFor(visual, snapshot, { sourceVisualId: activeSource.visualId, predicate: probe }).filter : undefined;
     if (!probe || !applies) return null;
-    return { input: { ...input, filters: [...visualPredicates(visual, snapshot, applies), ...drilled.predicates] }, probe };
+    return { input: { ...input, filters: withTopNContext([...visualPredicates(visual, snapshot, applies), ...drilled.predicates]) }, probe };
   }, [activeSource, visual, snapshot, input, drilled]);
   useEffect(() => {
     if (probeInput && attach.ready) void prepareCube(cubeStoreOf(engine), probeInput.input, probeInput.probe);

@@ -1,4 +1,4 @@
-/** "Top N": show the Top / Bottom N values of the field ranked by a measure or an aggregated numeric column. */
+/** "Top N": show the Top / Bottom N values of the field ranked by a measure or an aggregated numeric column (in the visual's filter context). */
 import { type FieldRef, type WorkbookSnapshot } from '@tessera/shared';
 import { useEffect, useState, type ReactNode } from 'react';
 import { columnKind } from '../field-kinds';
@@ -65,6 +65,7 @@ export function TopNFilter({ filter, snapshot, disabled, onChange }: { filter: T
           ))}
         </select>
       </label>
+      <p className="muted">Ranked within the other filters that apply to the visual.</p>
       {error ? <p role="alert">{error}</p> : null}
       <button type="button" className="filter-card__apply" disabled={disabled} onClick={apply}>
         Apply filter

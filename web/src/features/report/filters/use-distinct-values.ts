@@ -1,41 +1,67 @@
-/** Distinct values of a column with counts, for a basic filter card (priority low: it never delays a visual). */
+/**
+ * Distinct values of a column with counts, for a basic filter card (priority low: it never delays a visual). The search
+ * text is applied in SQL, a short pause after the last keystroke; a newer search cancels the query of an older one.
+ */
 import { type ColumnFieldRef, type Scalar } from '@tessera/shared';
 import { useEffect, useState } from 'react';
 import { useEngine } from '../../../engine/EngineProvider';
 import { QueryCancelledError } from '../../../engine/types';
-import { useDatasetAttachState } from '../../../workbook';
-import { DISTINCT_LIMIT, distinctValuesSql } from './distinct-values';
+import { useDatasetAttachState, useDatasets } from '../../../workbook';
+import { distinctValuesSql } from './distinct-values';
 
 export interface DistinctValue {
   value: Scalar;
   count: number;
 }
 
-export type DistinctValues = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; values: DistinctValue[]; truncated: boolean };
+export type DistinctValues =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  /** `total`: how many distinct values match the search in all (more than `values.length` when the list is capped). */
+  | { status: 'ready'; values: DistinctValue[]; total: number; search: string };
 
 const asScalar = (v: unknown): Scalar => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null);
 
-export function useDistinctValues(field: ColumnFieldRef, version: string): DistinctValues {
+/** Typing pauses this long before the search query runs (so a word typed fast is one query, not one per letter). */
+const SEARCH_PAUSE_MS = 150;
+
+export function useDistinctValues(field: ColumnFieldRef, version: string, search: string): DistinctValues {
   const engine = useEngine();
   const attach = useDatasetAttachState(field.datasetId);
+  const datasets = useDatasets();
   const [state, setState] = useState<DistinctValues>({ status: 'loading' });
   const ready = attach === 'ready';
+  const text = search.trim();
+  const type = datasets.find((d) => d.id === field.datasetId)?.columns.find((c) => c.name === field.column)?.type;
   useEffect(() => {
     if (!ready) return;
     const controller = new AbortController();
-    setState({ status: 'loading' });
-    engine.query(distinctValuesSql(field), { priority: 'low', signal: controller.signal }).then(
-      (res) => {
-        if (controller.signal.aborted) return;
-        const values = res.rows.map((r) => ({ value: asScalar(r.value), count: Number(r.count ?? 0) }));
-        setState({ status: 'ready', values: values.slice(0, DISTINCT_LIMIT), truncated: values.length > DISTINCT_LIMIT });
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted || error instanceof QueryCancelledError) return;
-        setState({ status: 'error', message: `The values of "${field.column}" could not be read: ${error instanceof Error ? error.message : String(error)}` });
-      },
-    );
-    return () => controller.abort();
-  }, [engine, ready, field.datasetId, field.column, version]);
+    let sql: string;
+    try {
+      sql = distinctValuesSql({ field, datasets, search: text });
+    } catch (error) {
+      setState({ status: 'error', message: `The values of "${field.column}" cannot be listed: ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
+    const run = () =>
+      engine.query(sql, { priority: 'low', signal: controller.signal }).then(
+        (res) => {
+          if (controller.signal.aborted) return;
+          const values = res.rows.map((r) => ({ value: asScalar(r.value), count: Number(r.count ?? 0) }));
+          setState({ status: 'ready', values, total: Number(res.rows[0]?.total ?? 0), search: text });
+        },
+        (error: unknown) => {
+          if (controller.signal.aborted || error instanceof QueryCancelledError) return;
+          setState({ status: 'error', message: `The values of "${field.column}" could not be read: ${error instanceof Error ? error.message : String(error)}` });
+        },
+      );
+    // the first list comes at once; a search waits for a pause in the typing
+    const timer = text === '' ? (void run(), undefined) : setTimeout(() => void run(), SEARCH_PAUSE_MS);
+    return () => {
+      if (timer !== undefined) clearTimeout(timer);
+      controller.abort();
+    };
+    // of the datasets only the column's type matters to the query
+  }, [engine, ready, field.datasetId, field.column, version, text, type]);
   return state;
 }
