@@ -1,7 +1,11 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthResponse } from '@tessera/shared';
 import { apiClient } from './testing/api-client';
 import { startTestServer, type TestServer } from './testing/server';
+
+const MAGIC = new TextEncoder().encode('PAR1');
 
 describe.each(['postgres', 'pglite'] as const)('the §5.1 HTTP contract on %s', (kind) => {
   let server: TestServer;
@@ -164,7 +168,14 @@ describe.each(['postgres', 'pglite'] as const)('the §5.1 HTTP contract on %s', 
 
   it('datasets: PUT streams to disk (201, idempotent), GET returns the bytes, limits and roles hold', async () => {
     const wb = (await api.call('POST', `/api/workspaces/${ws}/workbooks`, { name: 'Data' }, owner.accessToken)).body.id as string;
-    const bytes = new Uint8Array(50_000).map((_, i) => (i * 7) % 256);
+    // The server only checks the Parquet magic at both ends: "PAR1" + filler + "PAR1".
+    const parquetLike = (size: number) => {
+      const out = new Uint8Array(size).map((_, i) => (i * 7) % 256);
+      out.set(MAGIC, 0);
+      out.set(MAGIC, size - MAGIC.length);
+      return out;
+    };
+    const bytes = parquetLike(50_000);
     const put = (token: string, body: Uint8Array<ArrayBuffer>, path = `/api/workbooks/${wb}/datasets/sales/abc123`) =>
       fetch(`${server.url}${path}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body });
     const first = await put(editor.accessToken, bytes);
@@ -173,10 +184,11 @@ describe.each(['postgres', 'pglite'] as const)('the §5.1 HTTP contract on %s', 
     expect((await put(editor.accessToken, bytes)).status).toBe(201);
     expect((await put(viewer.accessToken, bytes)).status).toBe(403);
     expect((await put(outsider.accessToken, bytes)).status).toBe(404);
-    expect((await put(editor.accessToken, new Uint8Array(100_001), `/api/workbooks/${wb}/datasets/sales/big`)).status).toBe(413);
+    expect((await put(editor.accessToken, parquetLike(100_001), `/api/workbooks/${wb}/datasets/sales/big`)).status).toBe(413);
     // A streamed body without Content-Length is cut off while streaming.
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
+        controller.enqueue(MAGIC);
         for (let i = 0; i < 30; i++) controller.enqueue(new Uint8Array(10_000));
         controller.close();
       },
@@ -195,6 +207,42 @@ describe.each(['postgres', 'pglite'] as const)('the §5.1 HTTP contract on %s', 
     expect(new Uint8Array(await got.arrayBuffer())).toEqual(bytes);
     const missing = await fetch(`${server.url}/api/workbooks/${wb}/datasets/sales/big`, { headers: { authorization: `Bearer ${viewer.accessToken}` } });
     expect(missing.status).toBe(404);
+  });
+
+  it('datasets: a body that is not Parquet is refused (400 invalid_input) while streaming and nothing is stored', async () => {
+    const wb = (await api.call('POST', `/api/workspaces/${ws}/workbooks`, { name: 'Not Parquet' }, owner.accessToken)).body.id as string;
+    const put = (version: string, body: Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>) =>
+      fetch(`${server.url}/api/workbooks/${wb}/datasets/sales/${version}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${editor.accessToken}` },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+    const arrow = new Uint8Array(2_000).fill(1);
+    arrow.set(new TextEncoder().encode('ARROW1'), 0);
+    const noTail = new Uint8Array(2_000);
+    noTail.set(MAGIC, 0);
+    const tooShort = new Uint8Array([...MAGIC, ...MAGIC]);
+    // Right at the start, over a chunked stream of which only the first bytes are ever read.
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new TextEncoder().encode('{"rows": [1, 2, 3]} '.repeat(500)));
+      },
+    });
+    for (const [version, body] of [['arrow', arrow], ['notail', noTail], ['short', tooShort], ['json', endless]] as const) {
+      const answer = await put(version, body);
+      expect(answer.status, version).toBe(400);
+      const error = ((await answer.json()) as { error: { code: string; message: string } }).error;
+      expect(error.code).toBe('invalid_input');
+      expect(error.message).toContain('Parquet file is expected');
+      const got = await fetch(`${server.url}/api/workbooks/${wb}/datasets/sales/${version}`, { headers: { authorization: `Bearer ${editor.accessToken}` } });
+      expect(got.status, version).toBe(404);
+    }
+    // Nothing on disk either: no blob, no half-written temporary file.
+    expect(await readdir(join(server.services.dataDir, 'blobs', encodeURIComponent(wb), 'sales')).catch(() => [])).toEqual([]);
+    // A real upload to the same place still works afterwards.
+    const good = new Uint8Array([...MAGIC, 0, 0, 0, 0, ...MAGIC]);
+    expect((await put('arrow', good)).status).toBe(201);
   });
 
   it('limits JSON bodies (413) and refuses foreign origins (403) but allows listed ones with CORS', async () => {

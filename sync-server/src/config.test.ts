@@ -40,6 +40,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the access-token lifetime in seconds and refuses a nonsensical one', () => {
+    expect(loadConfig({}).accessTokenTtlSeconds).toBeUndefined();
+    expect(loadConfig({ TESSERA_ACCESS_TOKEN_TTL: '300' }).accessTokenTtlSeconds).toBe(300);
+    for (const bad of ['2', '100000', '1.5', 'soon']) {
+      expect(() => loadConfig({ TESSERA_ACCESS_TOKEN_TTL: bad })).toThrow(/TESSERA_ACCESS_TOKEN_TTL must be a whole number of seconds between 5 and 86400/);
+    }
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '  ' })).toMatchObject({ port: 8080, databaseUrl: undefined });
   });

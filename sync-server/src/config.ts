@@ -15,6 +15,8 @@ export interface Config {
   /** Key for connector credentials at rest. */
   secretKey?: string;
   allowedOrigins: string[];
+  /** Lifetime of access tokens in seconds (default: the token module's 15 minutes). */
+  accessTokenTtlSeconds?: number;
   nodeEnv: 'production' | 'development' | 'test';
 }
 
@@ -52,6 +54,14 @@ const envSchema = z.object({
   JWT_SECRET: optionalText,
   TESSERA_SECRET_KEY: optionalText,
   ALLOWED_ORIGINS: optionalText,
+  TESSERA_ACCESS_TOKEN_TTL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number of seconds between 5 and 86400')
+      .transform(Number)
+      .refine((seconds) => seconds >= 5 && seconds <= 86_400, 'must be a whole number of seconds between 5 and 86400')
+      .optional(),
+  ),
   NODE_ENV: optionalText,
 });
 
@@ -90,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin.length > 0),
+    accessTokenTtlSeconds: vars.TESSERA_ACCESS_TOKEN_TTL,
     nodeEnv,
   };
 }

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     staticDir: config.webDir,
-    services: { jwtSecret: config.jwtSecret, allowedOrigins: config.allowedOrigins },
+    services: { jwtSecret: config.jwtSecret, allowedOrigins: config.allowedOrigins, accessTokenTtlSeconds: config.accessTokenTtlSeconds },
   });
   if (!config.jwtSecret) console.warn('JWT_SECRET is not set: using a random secret, so sessions end when Tessera restarts. Set JWT_SECRET to keep them.');
 

@@ -1,35 +1,29 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { fixture, goToView, importFile, openApp } from './app';
+import { expect, test, type Page } from '@playwright/test';
+import { fixture, goToView, importFile } from './app';
+import { newPerson, openShared, person, register, setRole, shareIntoNewWorkspace, syncStatus, workbookName } from './sync-people';
 
 // Two people, two browser contexts, the real sync server (PGlite) serving the built PWA.
-const stamp = Date.now().toString(36);
-const alice = { email: `alice-${stamp}@example.com`, name: 'Alice Able', password: 'correct horse 1' };
-const bob = { email: `bob-${stamp}@example.com`, name: 'Bob Baker', password: 'correct horse 2' };
+const alice = person('Alice', 'Able', 'correct horse 1');
+const bob = person('Bob', 'Baker', 'correct horse 2');
 
-async function newPerson(browser: Browser, baseURL: string | undefined): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  await openApp(page);
-  return { context, page };
-}
-
-async function register(page: Page, who: { email: string; name: string; password: string }): Promise<void> {
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Sign in' });
-  await dialog.getByRole('tab', { name: 'Register' }).click();
-  await dialog.getByLabel('Email').fill(who.email);
-  await dialog.getByLabel('Password').fill(who.password);
-  await dialog.getByLabel('Name').fill(who.name);
-  await dialog.getByRole('button', { name: 'Create account' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
-
-const syncStatus = (page: Page) => page.getByLabel('Sync status');
 const pageNames = (page: Page) => page.getByRole('tablist', { name: 'Pages' }).getByRole('tab').allInnerTexts();
-const workbookName = (page: Page) => page.getByRole('textbox', { name: 'Workbook name' }).inputValue();
+const READ_ONLY_REASON = 'View only — ask an owner for edit access';
 
-test('two people share a workbook, edit offline and converge; presence shows who is here', async ({ browser, baseURL }) => {
+/** Column types and a digest of every value of the sales dataset, read through SQL Lab. */
+async function salesFingerprint(page: Page): Promise<string> {
+  await goToView(page, 'SQL');
+  const editor = page.getByRole('textbox', { name: 'SQL editor' });
+  await editor.fill(
+    `SELECT (SELECT string_agg(column_name || ' ' || column_type, ', ') FROM (DESCRIBE sales)) AS types, count(*) AS n,
+       md5(string_agg(s::VARCHAR, '|' ORDER BY s.order_id)) AS digest FROM sales s`,
+  );
+  await editor.press('Control+Enter');
+  const row = page.getByRole('grid').getByRole('row').nth(1);
+  await expect(row).toContainText('200');
+  return row.innerText();
+}
+
+test('two people share a workbook (data as Parquet), edit offline and converge; presence shows; a viewer cannot rename', async ({ browser, baseURL }) => {
   const b = await newPerson(browser, baseURL);
   await register(b.page, bob);
 
@@ -37,38 +31,18 @@ test('two people share a workbook, edit offline and converge; presence shows who
   await register(a.page, alice);
   await importFile(a.page, fixture('sales.csv'));
 
-  // A: new workspace, share the open workbook into it
-  await a.page.getByRole('button', { name: 'Workspaces' }).click();
-  const spaces = a.page.getByRole('dialog', { name: 'Workspaces' });
-  await spaces.getByRole('textbox', { name: 'New workspace name' }).fill('Team');
-  await spaces.getByRole('button', { name: 'New workspace' }).click();
-  await expect(spaces.getByRole('button', { name: /Team/ })).toBeVisible();
-  await spaces.getByRole('button', { name: 'Close' }).click();
-
-  await a.page.getByRole('button', { name: 'Share workbook' }).click();
-  const share = a.page.getByRole('dialog', { name: 'Share workbook' });
-  await expect(share.getByRole('combobox', { name: 'Workspace' })).toHaveValue(/.+/);
-  await share.getByRole('button', { name: 'Share', exact: true }).click();
-  await expect(share).toBeHidden({ timeout: 60_000 });
-  await expect(syncStatus(a.page)).toHaveText('Synced');
-
-  // A invites B as editor
-  await a.page.getByRole('button', { name: 'Manage access' }).click();
-  const access = a.page.getByRole('dialog', { name: 'Manage access' });
-  await access.getByRole('textbox', { name: 'Invite email' }).fill(bob.email);
-  await access.getByRole('combobox', { name: 'Invite role' }).selectOption('editor');
-  await access.getByRole('button', { name: 'Invite' }).click();
-  await expect(access.getByRole('combobox', { name: `Role of ${bob.email}` })).toHaveValue('editor');
-  await access.getByRole('button', { name: 'Close' }).click();
+  // A: new workspace, share the open workbook into it; invite B as editor
+  await shareIntoNewWorkspace(a.page, 'Team');
+  await setRole(a.page, bob.email, 'editor');
 
   // B opens it from the workspace list: the data (200 rows) and the page are there
-  await b.page.getByRole('button', { name: 'Workspaces' }).click();
-  const bSpaces = b.page.getByRole('dialog', { name: 'Workspaces' });
-  await bSpaces.getByRole('button', { name: 'Open Untitled workbook' }).click();
-  await expect(b.page.getByRole('status', { name: 'Status bar' })).toContainText('Engine: ready', { timeout: 60_000 });
-  await expect(syncStatus(b.page)).toHaveText('Synced');
+  await openShared(b.page, 'Untitled workbook');
   await goToView(b.page, 'Data');
   await expect(b.page.getByText('200 of 200 rows')).toBeVisible();
+  // The data went up as Parquet and came down as B's own snapshot: same types, same values.
+  const fingerprint = await salesFingerprint(b.page);
+  expect(fingerprint).toContain('order_date DATE');
+  expect(fingerprint).toBe(await salesFingerprint(a.page));
   await goToView(b.page, 'Report');
   expect(await pageNames(b.page)).toEqual(['Page 1']);
 
@@ -101,6 +75,19 @@ test('two people share a workbook, edit offline and converge; presence shows who
     await expect.poll(() => workbookName(p)).toBe('Sales review');
   }
   await expect(b.page.getByRole('list', { name: 'People here' }).getByRole('listitem', { name: alice.name })).toBeVisible();
+
+  // A makes B a viewer: B's open report turns read-only at once, the workbook name box included.
+  await setRole(a.page, bob.email, 'viewer');
+  await expect(b.page.getByRole('alert').filter({ hasText: READ_ONLY_REASON })).toBeVisible();
+  const bName = b.page.getByRole('textbox', { name: 'Workbook name' });
+  await expect(bName).not.toBeEditable();
+  await expect(bName).toHaveAttribute('title', READ_ONLY_REASON);
+  await bName.click();
+  await b.page.keyboard.type(' by Bob');
+  await b.page.keyboard.press('Enter');
+  await expect(syncStatus(b.page)).toHaveText('Synced');
+  expect(await workbookName(b.page)).toBe('Sales review');
+  expect(await workbookName(a.page)).toBe('Sales review');
 
   await a.context.close();
   await b.context.close();

@@ -6,6 +6,8 @@ export const AUDIENCE = 'tessera-api';
 
 export interface AccessTokenClaims {
   userId: string;
+  /** When the token stops being valid (its `exp`), in ms since the epoch: open sockets are closed then. */
+  expiresAt: number;
 }
 
 /** Short-lived HS256 access tokens (jose). Verification allows HS256 only and checks iss/aud/exp. */
@@ -32,7 +34,7 @@ export function createAccessTokens(secret: string, options: { ttlSeconds?: numbe
     verify: async (token) => {
       try {
         const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['exp', 'sub'] });
-        return typeof payload.sub === 'string' ? { userId: payload.sub } : undefined;
+        return typeof payload.sub === 'string' && typeof payload.exp === 'number' ? { userId: payload.sub, expiresAt: payload.exp * 1000 } : undefined;
       } catch (error) {
         if (error instanceof errors.JOSEError || error instanceof TypeError) return undefined;
         throw error;

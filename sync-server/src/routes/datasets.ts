@@ -19,6 +19,9 @@ const PartSchema = z
   .regex(/^[A-Za-z0-9_.-]+$/, 'may only hold letters, digits, _, . and -')
   .refine((value) => value !== '.' && value !== '..', 'is not a valid name');
 
+const NOT_PARQUET_MESSAGE =
+  'A Parquet file is expected: the body must be the dataset snapshot as Parquet bytes (starting and ending with "PAR1"). Nothing was stored.';
+
 function part(what: string, value: string): string {
   const parsed = PartSchema.safeParse(value);
   if (!parsed.success) throw new ApiError(400, 'invalid_input', `The dataset ${what} ${parsed.error.issues[0]?.message ?? 'is invalid'}.`);
@@ -26,11 +29,46 @@ function part(what: string, value: string): string {
 }
 
 class TooLarge extends Error {}
+class NotParquet extends Error {}
+
+const PARQUET_MAGIC = Buffer.from('PAR1');
+/** Magic + 4-byte footer length + magic: nothing shorter can be a Parquet file. */
+const SMALLEST_PARQUET = 12;
+
+/**
+ * Counts the streamed bytes against `limit` and checks the Parquet magic `PAR1` at both ends, keeping
+ * only the first and last 4 bytes: a wrong head fails at once (the rest is never read), a wrong tail
+ * when the stream ends.
+ */
+function checkingStream(limit: number): { stream: Transform; size: () => number } {
+  let size = 0;
+  let head = Buffer.alloc(0);
+  let tail = Buffer.alloc(0);
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      if (size > limit) return callback(new TooLarge());
+      if (head.length < PARQUET_MAGIC.length) {
+        head = Buffer.concat([head, chunk.subarray(0, PARQUET_MAGIC.length - head.length)]);
+        if (!PARQUET_MAGIC.subarray(0, head.length).equals(head)) return callback(new NotParquet());
+      }
+      // A copy of the last bytes only: the chunk itself is not kept alive.
+      tail = Buffer.from((chunk.length >= PARQUET_MAGIC.length ? chunk : Buffer.concat([tail, chunk])).subarray(-PARQUET_MAGIC.length));
+      callback(null, chunk);
+    },
+    flush(callback) {
+      // An empty body has its own message (see the handler).
+      callback(size > 0 && (size < SMALLEST_PARQUET || !tail.equals(PARQUET_MAGIC)) ? new NotParquet() : null);
+    },
+  });
+  return { stream, size: () => size };
+}
 
 /**
  * `/api/workbooks/:wb/datasets/:ds/:version`: Parquet snapshots, content-addressed by version.
- * PUT streams the body to `<dataDir>/blobs` (never held in memory), enforcing the size limit while
- * it streams; a second PUT of a stored version is a no-op. The table keeps the metadata.
+ * PUT streams the body to `<dataDir>/blobs` (never held in memory), enforcing the size limit and the
+ * Parquet magic at both ends while it streams (anything else → 400, nothing kept); a second PUT of a
+ * stored version is a no-op. The table keeps the metadata.
  */
 export function datasetRoutes(services: Services) {
   const { db } = services.handle;
@@ -71,20 +109,20 @@ export function datasetRoutes(services: Services) {
       const target = join(blobsDir, relative);
       await mkdir(join(target, '..'), { recursive: true });
       const temporary = `${target}.${randomUUID()}.part`;
-      let size = 0;
-      const counter = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          size += chunk.length;
-          callback(size > limit ? new TooLarge() : null, chunk);
-        },
-      });
+      const checked = checkingStream(limit);
+      const file = createWriteStream(temporary);
       try {
-        await pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>), counter, createWriteStream(temporary));
+        await pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>), checked.stream, file);
       } catch (error) {
+        // A failure can come before the file is even open: wait until it is closed, or the removal
+        // would run first and the opening would leave an empty file behind.
+        if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
         await rm(temporary, { force: true });
         if (error instanceof TooLarge) return closeAfter(c.json(errorBody(tooLarge().code, tooLarge().message), 413));
+        if (error instanceof NotParquet) return closeAfter(c.json(errorBody('invalid_input', NOT_PARQUET_MESSAGE), 400));
         throw error;
       }
+      const size = checked.size();
       if (size === 0) {
         await rm(temporary, { force: true });
         throw new ApiError(400, 'invalid_input', 'The request body is empty: send the Parquet bytes of the dataset snapshot.');

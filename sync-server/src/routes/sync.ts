@@ -9,12 +9,16 @@ import type { Room, SyncConnection } from '../sync/room';
 
 type Socket = WSContext<unknown>;
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const toBytes = (data: unknown): Uint8Array | undefined =>
   data instanceof ArrayBuffer ? new Uint8Array(data) : data instanceof Uint8Array ? data : undefined;
 
 /**
  * `GET /sync/:wb?token=ACCESS_TOKEN`: the y-websocket wire protocol. The token and the role are
- * checked on upgrade; a bad token closes with 4401, no access with 4403. The token is never logged.
+ * checked on upgrade; a bad token closes with 4401, no access with 4403. An open socket is closed
+ * with 4401 when its token expires (the client refreshes and reconnects), so a socket never outlives
+ * the session that opened it. The token is never logged.
  */
 export function syncRoutes(services: Services) {
   const { hub } = services;
@@ -36,11 +40,23 @@ export function syncRoutes(services: Services) {
         if (!access) return refuse(SYNC_CLOSE.forbidden, 'No such workbook, or you have no access to it.');
 
         let closed = false;
+        let expiry: ReturnType<typeof setTimeout> | undefined;
         let room: Room | undefined;
         const queue: Uint8Array[] = [];
         let connection: SyncConnection | undefined;
         return {
           onOpen: (_event: Event, ws: Socket) => {
+            const closeWhenExpired = (): boolean => {
+              const left = claims.expiresAt - Date.now();
+              if (left <= 0) {
+                ws.close(SYNC_CLOSE.unauthorized, 'Your session token expired: refresh it and reconnect.');
+                return true;
+              }
+              // setTimeout cannot wait longer than 2^31-1 ms: a longer lifetime waits in steps
+              expiry = setTimeout(closeWhenExpired, Math.min(left, MAX_TIMER_MS));
+              return false;
+            };
+            if (closeWhenExpired()) return;
             connection = {
               userId: claims.userId,
               workspaceId: access.workbook.workspaceId,
@@ -77,6 +93,7 @@ export function syncRoutes(services: Services) {
           },
           onClose: () => {
             closed = true;
+            clearTimeout(expiry);
             if (room && connection) hub.disconnect(room, connection);
           },
         };

@@ -5,7 +5,7 @@ import { HelpMenu } from '../features/help';
 import { ImportButton } from '../features/import';
 import { SettingsButton } from '../features/settings';
 import { PwaButtons } from '../pwa';
-import { AccountArea } from '../features/sync';
+import { AccountArea, isReadOnly, READ_ONLY_REASON, useReadOnly } from '../features/sync';
 import { useWorkbookDoc } from '../workbook';
 import { useUiStore } from './ui-store';
 import { useWorkbookName } from './workbook-selectors';
@@ -56,17 +56,21 @@ export function TopBar(): ReactNode {
   );
 }
 
-/** The workbook's name: edits commit on Enter or blur through `renameWorkbook`; Escape reverts. */
+/**
+ * The workbook's name: edits commit on Enter or blur through `renameWorkbook`; Escape reverts.
+ * Read-only, with the reason as its tooltip, for a viewer of a shared workbook.
+ */
 function WorkbookNameField(): ReactNode {
   const doc = useWorkbookDoc();
   const name = useWorkbookName();
+  const readOnly = useReadOnly();
   const [draft, setDraft] = useState(name);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setDraft(name), [name]);
 
   const commit = (): void => {
     const next = draft.trim();
-    if (next === name) {
+    if (next === name || isReadOnly()) {
       setDraft(name);
       return;
     }
@@ -90,6 +94,8 @@ function WorkbookNameField(): ReactNode {
         className="topbar__name-input"
         aria-label="Workbook name"
         value={draft}
+        readOnly={readOnly}
+        title={readOnly ? READ_ONLY_REASON : undefined}
         spellCheck={false}
         maxLength={200}
         onChange={(event) => setDraft(event.target.value)}

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useDatasetStore } from '../../engine/EngineProvider';
+import { useDatasetStore, useEngine } from '../../engine/EngineProvider';
 import { useWorkbookDoc, useWorkbookInfo, useWorkbookSnapshot } from '../../workbook';
 import { errorText } from './api-client';
 import { shareWorkbook } from './dataset-transfer';
@@ -14,6 +14,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }): ReactNode {
   const doc = useWorkbookDoc();
   const { id } = useWorkbookInfo();
   const name = useWorkbookSnapshot().meta.name;
+  const engine = useEngine();
   const store = useDatasetStore();
   const [workspaceId, setWorkspaceId] = useState('');
   const [progress, setProgress] = useState<{ value: number; label: string } | null>(null);
@@ -24,7 +25,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }): ReactNode {
   const share = (): void => {
     if (!chosen) return setError('Create a workspace first (Workspaces → New workspace).');
     setError(null);
-    shareWorkbook({ workspaceId: chosen, localId: id, name, doc, store, onProgress: (value, label) => setProgress({ value, label }) }).then(
+    shareWorkbook({ workspaceId: chosen, localId: id, name, doc, engine, store, onProgress: (value, label) => setProgress({ value, label }) }).then(
       () => {
         useSyncStore.getState().set({ link: serverLinkOf(id) ?? null });
         onClose();

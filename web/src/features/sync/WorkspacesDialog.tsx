@@ -1,6 +1,6 @@
 import { WorkbookListSchema, WorkspaceSummarySchema, type WorkbookSummary } from '@tessera/shared';
 import { useEffect, useState, type ReactNode } from 'react';
-import { useDatasetStore } from '../../engine/EngineProvider';
+import { useDatasetStore, useEngine } from '../../engine/EngineProvider';
 import { localWorkbookRegistry } from '../home';
 import { CURRENT_WORKBOOK_KEY } from '../../workbook';
 import { callApi, errorText } from './api-client';
@@ -19,6 +19,7 @@ function switchTo(id: string, name: string): void {
 /** The user's workspaces, their workbooks, "New workspace" and "Open" (download for offline use). */
 export function WorkspacesDialog({ onClose }: { onClose: () => void }): ReactNode {
   const { me, error: meError, reload } = useMe();
+  const engine = useEngine();
   const store = useDatasetStore();
   const [selected, setSelected] = useState<string | null>(null);
   const [workbooks, setWorkbooks] = useState<WorkbookSummary[] | null>(null);
@@ -56,7 +57,7 @@ export function WorkspacesDialog({ onClose }: { onClose: () => void }): ReactNod
   const open = (wb: WorkbookSummary): void => {
     if (!workspaceId) return;
     setError(null);
-    downloadWorkbook({ workspaceId, workbookId: wb.id, store, onProgress: (value, label) => setProgress({ value, label }) }).then(
+    downloadWorkbook({ workspaceId, workbookId: wb.id, engine, store, onProgress: (value, label) => setProgress({ value, label }) }).then(
       () => switchTo(wb.id, wb.name),
       (e: unknown) => {
         setProgress(null);

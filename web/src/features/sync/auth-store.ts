@@ -51,14 +51,20 @@ export function storedRefreshToken(): string | null {
   return globalThis.localStorage?.getItem(REFRESH_TOKEN_KEY) ?? null;
 }
 
-export const useAuthStore = create<AuthState>()((set) => ({
+/** Same account, same details: a token refresh must not look like a new sign-in to subscribers. */
+export function sameUser(a: User | null, b: User | null): boolean {
+  return a === b || (a !== null && b !== null && a.id === b.id && a.email === b.email && a.name === b.name);
+}
+
+export const useAuthStore = create<AuthState>()((set, get) => ({
   user: storedRefreshToken() ? storedUser() : null,
   accessToken: null,
   expiresAt: 0,
   setSession({ user, accessToken, refreshToken }) {
     localStorage.setItem(REFRESH_TOKEN_KEY, refreshToken);
     localStorage.setItem(USER_KEY, JSON.stringify(user));
-    set({ user, accessToken, expiresAt: tokenExpiry(accessToken) });
+    // Keep the user object when only the tokens changed (SyncHost reconnects when the user changes).
+    set({ user: sameUser(get().user, user) ? get().user : user, accessToken, expiresAt: tokenExpiry(accessToken) });
   },
   clear() {
     localStorage.removeItem(REFRESH_TOKEN_KEY);

@@ -1,15 +1,19 @@
 /**
  * One live link between the open workbook's Y.Doc and the server: the stock y-websocket
  * `WebsocketProvider` (sync + awareness, reconnect with backoff) plus what Tessera adds —
- * a fresh token on reconnect (4401 → refresh, then reconnect), access-lost notices (4403/4404),
- * a count of local edits the server has not confirmed yet, and presence in awareness.
+ * a fresh token on reconnect; an expired token (the server closes with 4401 when it expires) is
+ * refreshed and the socket reopened without the user noticing (status and presence are held
+ * meanwhile), and a session that cannot be renewed signs the user out with a notice; the role read
+ * again when it changes (4001); access-lost notices (4403/4404); a count of local edits the server
+ * has not confirmed yet; and presence in awareness. Close decisions: close-policy.ts.
  */
-import { SYNC_CLOSE } from '@tessera/shared';
 import { readUnsynced, writeUnsynced } from './server-links';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { accessToken, errorText, refreshSession } from './api-client';
+import { useAuthStore } from './auth-store';
+import { closeAction, refreshFailure, renewDelay } from './close-policy';
 import { useSyncStore, type Peer } from './sync-store';
 
 export function syncServerUrl(): string {
@@ -26,6 +30,13 @@ export class SyncConnection {
   private pending = 0;
   private destroyed = false;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set while an expired token is being replaced: the brief disconnect is not shown. */
+  private renewing = false;
+  /** Renewals since the last successful sync (backs off a server that keeps refusing tokens). */
+  private renewals = 0;
+  private renewTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The notice this connection put up while it could not renew the token (taken down once synced). */
+  private pausedNotice: string | null = null;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -39,15 +50,36 @@ export class SyncConnection {
     this.provider.awareness.setLocalStateField('user', user);
     this.provider.awareness.setLocalStateField('selection', []);
     this.provider.on('status', ({ status }) => {
+      if (this.renewing) return;
       if (status === 'connected') this.publish(this.provider.synced ? 'synced' : 'connecting');
       else if (status === 'connecting') this.publish('connecting');
       else this.publish(navigator.onLine ? 'connecting' : 'offline');
     });
     this.provider.on('sync', (synced) => {
-      if (synced) this.pending = 0;
-      this.publish(synced ? 'synced' : 'connecting');
+      if (synced) {
+        this.pending = 0;
+        this.renewing = false;
+        this.renewals = 0;
+        this.onAwareness();
+        if (this.pausedNotice && useSyncStore.getState().notice === this.pausedNotice) useSyncStore.getState().set({ notice: null });
+        this.pausedNotice = null;
+      }
+      if (!this.renewing) this.publish(synced ? 'synced' : 'connecting');
     });
-    this.provider.on('connection-close', () => {
+    this.provider.on('connection-close', (event) => {
+      const action = closeAction(event?.code);
+      if (action === 'renew-token') {
+        // Hold the status and the avatars until the socket is back (see onClosed).
+        this.renewing = true;
+        return;
+      }
+      if (this.renewing) {
+        // The socket reopened with the renewed token failed too (e.g. the server went away): show it.
+        this.renewing = false;
+        this.onAwareness();
+        this.publish(navigator.onLine ? 'connecting' : 'offline');
+      }
+      if (action === 'reread-role') this.onRoleChanged();
       // The next attempt (after the provider's backoff) must carry a valid token.
       void accessToken().then(
         (token) => this.setToken(token),
@@ -69,6 +101,7 @@ export class SyncConnection {
   destroy(): void {
     this.destroyed = true;
     clearTimeout(this.flushTimer);
+    clearTimeout(this.renewTimer);
     this.doc.off('update', this.onUpdate);
     window.removeEventListener('offline', this.goOffline);
     window.removeEventListener('online', this.goOnline);
@@ -94,26 +127,53 @@ export class SyncConnection {
 
   private async onClosed(code: number): Promise<void> {
     if (this.destroyed) return;
-    if (code === SYNC_CLOSE.unauthorized) {
-      try {
-        this.setToken(await refreshSession());
-        if (!this.destroyed) this.provider.connect();
-      } catch (error) {
-        useSyncStore.getState().set({ status: 'offline', notice: `Sync stopped: ${errorText(error)} Sign in again to continue; your edits stay in this browser.` });
+    switch (closeAction(code)) {
+      case 'renew-token':
+        clearTimeout(this.renewTimer);
+        this.renewTimer = setTimeout(() => void this.renewToken(), renewDelay(this.renewals++));
+        return;
+      case 'access-lost':
+        this.onRoleChanged();
+        useSyncStore.getState().set({ status: 'offline', notice: 'You no longer have access to this workbook on the server. Your copy stays in this browser; ask an owner to invite you again.' });
+        return;
+      case 'deleted':
+        useSyncStore.getState().set({ status: 'offline', notice: 'This workbook was deleted on the server. Your copy stays in this browser.' });
+        return;
+      default:
+        // Any other deliberate close (e.g. rate limit): try again after a pause.
+        setTimeout(() => !this.destroyed && this.provider.connect(), 3000);
+    }
+  }
+
+  /**
+   * The server refused the token (it expired on an open socket, or is no good): a new one is forced
+   * (the one in memory may look valid to this clock), then the socket reopens. A session the server
+   * no longer knows signs the user out, with a notice; a network failure tries again later.
+   */
+  private async renewToken(): Promise<void> {
+    if (this.destroyed) return;
+    try {
+      const token = await refreshSession();
+      if (this.destroyed) return;
+      this.setToken(token);
+      this.provider.connect();
+    } catch (error) {
+      const failure = refreshFailure(error);
+      if (failure.signedOut) {
+        // Checked before `destroyed`: the failed refresh has usually cleared the session already, and
+        // that ends this connection (SyncHost) before we get here. The notice stays up until the next sign-in.
+        useSyncStore.getState().set({ notice: failure.notice });
+        useAuthStore.getState().clear();
+        return;
       }
-      return;
+      if (this.destroyed) return;
+      this.renewing = false;
+      this.onAwareness();
+      this.publish(navigator.onLine ? 'connecting' : 'offline');
+      this.pausedNotice = `Sync is paused: ${errorText(error)}`;
+      useSyncStore.getState().set({ notice: this.pausedNotice });
+      this.renewTimer = setTimeout(() => void this.renewToken(), renewDelay(this.renewals++));
     }
-    if (code === SYNC_CLOSE.forbidden) {
-      this.onRoleChanged();
-      useSyncStore.getState().set({ status: 'offline', notice: 'You no longer have access to this workbook on the server. Your copy stays in this browser; ask an owner to invite you again.' });
-      return;
-    }
-    if (code === SYNC_CLOSE.notFound) {
-      useSyncStore.getState().set({ status: 'offline', notice: 'This workbook was deleted on the server. Your copy stays in this browser.' });
-      return;
-    }
-    // Any other deliberate close (e.g. rate limit): try again after a pause.
-    setTimeout(() => !this.destroyed && this.provider.connect(), 3000);
   }
 
   private readonly goOffline = (): void => {
@@ -149,6 +209,8 @@ export class SyncConnection {
   }
 
   private readonly onAwareness = (): void => {
+    // While the socket is being reopened with a renewed token, keep showing who was here.
+    if (this.renewing) return;
     const peers: Peer[] = [];
     for (const [clientId, state] of this.provider.awareness.getStates()) {
       if (clientId === this.doc.clientID) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenExpiry } from './auth-store';
+import { sameUser, tokenExpiry } from './auth-store';
 import { colorFor, initials, syncStatusText } from './sync-store';
 
 describe('sync status text', () => {
@@ -27,5 +27,16 @@ describe('tokenExpiry', () => {
     const payload = btoa(JSON.stringify({ exp: 1_700_000_000 })).replace(/=+$/, '');
     expect(tokenExpiry(`h.${payload}.s`)).toBe(1_700_000_000_000);
     expect(tokenExpiry('not a token')).toBe(0);
+  });
+});
+
+describe('sameUser', () => {
+  it('treats a refreshed session of the same account as the same user', () => {
+    const user = { id: 'u_1', email: 'a@example.com', name: 'Alice' };
+    expect(sameUser(user, { ...user })).toBe(true);
+    expect(sameUser(user, { ...user, name: 'Alice Able' })).toBe(false);
+    expect(sameUser(user, { ...user, id: 'u_2' })).toBe(false);
+    expect(sameUser(null, user)).toBe(false);
+    expect(sameUser(null, null)).toBe(true);
   });
 });
