@@ -3,35 +3,46 @@
  * 5 Y.Map sets per second for ~10 s; per edit, the time until EVERY other client has it. Ours = the
  * real server on a fresh PostgreSQL database (127.0.0.1:5432), committing every update before it is
  * broadcast; reference in the same run = a minimal in-memory y-websocket server. Each server runs in
- * its own child process (its CPU and RSS are measured there); the clients run in this process.
+ * its own child process (its CPU and RSS are measured there); the clients are spread over client
+ * worker processes (≤ 10 clients each, at least 2) that time edits and receipts on one absolute clock.
  */
+import { loadavg } from 'node:os';
 import type { Bench } from './harness/options';
 import { formatSummary, note, printHeader, printLine, round, summarize, type Summary } from './harness/stats';
 
 type SyncServerKind = 'ours' | 'reference';
 interface SyncRoundResult {
   clients: number;
+  workers: number;
   edits: number;
   lost: number;
   latenciesMs: number[];
   wallMs: number;
   server: { cpuMs: number; rssMb: number; peakRssMb: number };
+  clientCpuMs: number;
 }
 interface SyncBenchServer {
   kind: SyncServerKind;
   round(options: { clients: number; editsPerSecond: number; seconds: number }): Promise<SyncRoundResult>;
   close(): Promise<void>;
 }
+interface ClientWorkers {
+  count: number;
+  close(): Promise<void>;
+}
+interface SyncWorkload {
+  startClientWorkers(count: number): Promise<ClientWorkers>;
+  startSyncBenchServer(kind: SyncServerKind, workers: ClientWorkers): Promise<SyncBenchServer>;
+}
 
 // The workload lives in sync-server (it drives the real server and the stock client with its yjs).
 // A computed specifier keeps it out of this tsconfig project, which does not reference sync-server.
 const WORKLOAD_MODULE = '../sync-server/src/perf/sync-workload.ts';
-async function startSyncBenchServer(kind: SyncServerKind): Promise<SyncBenchServer> {
-  const module = (await import(WORKLOAD_MODULE)) as { startSyncBenchServer: (kind: SyncServerKind) => Promise<SyncBenchServer> };
-  return module.startSyncBenchServer(kind);
-}
+const loadWorkload = async () => (await import(WORKLOAD_MODULE)) as SyncWorkload;
 
 const CLIENT_COUNTS = [10, 50] as const;
+/** Client worker processes: 50 clients → 5 workers of 10. */
+const CLIENT_WORKERS = 5;
 const EDITS_PER_SECOND = 5;
 const SECONDS = 10;
 const DEFAULT_RUNS = 3;
@@ -49,10 +60,11 @@ interface Figures {
   cpuPct: number[];
   rssMb: number[];
   peakRssMb: number[];
+  clientCpuPct: number[];
   lost: number;
   edits: number;
 }
-const emptyFigures = (): Figures => ({ p50: [], p95: [], cpuMs: [], cpuPct: [], rssMb: [], peakRssMb: [], lost: 0, edits: 0 });
+const emptyFigures = (): Figures => ({ p50: [], p95: [], cpuMs: [], cpuPct: [], rssMb: [], peakRssMb: [], clientCpuPct: [], lost: 0, edits: 0 });
 
 function record(figures: Figures, result: SyncRoundResult): void {
   figures.p50.push(percentile(result.latenciesMs, 50));
@@ -61,6 +73,7 @@ function record(figures: Figures, result: SyncRoundResult): void {
   figures.cpuPct.push((100 * result.server.cpuMs) / result.wallMs);
   figures.rssMb.push(result.server.rssMb);
   figures.peakRssMb.push(result.server.peakRssMb);
+  figures.clientCpuPct.push((100 * result.clientCpuMs) / result.wallMs);
   figures.lost += result.lost;
   figures.edits += result.edits;
 }
@@ -69,10 +82,14 @@ export const sync: Bench = async (options) => {
   const runs = options.runs ?? DEFAULT_RUNS;
   const servers: SyncBenchServer[] = [];
   const figures = new Map<string, Figures>();
+  const workersUsed = new Map<number, number>();
+  const loads: number[] = [];
   const key = (kind: SyncServerKind, clients: number) => `${kind}/${clients}`;
+  const workload = await loadWorkload();
+  note(`starting ${CLIENT_WORKERS} client worker processes, our server (fresh PostgreSQL database) and the in-memory reference, each in a child process…`);
+  const workers = await workload.startClientWorkers(CLIENT_WORKERS);
   try {
-    note('starting our server (fresh PostgreSQL database) and the in-memory reference, each in a child process…');
-    servers.push(await startSyncBenchServer('ours'), await startSyncBenchServer('reference'));
+    servers.push(await workload.startSyncBenchServer('ours', workers), await workload.startSyncBenchServer('reference', workers));
     for (const server of servers) {
       await server.round({ clients: 10, editsPerSecond: EDITS_PER_SECOND, seconds: 2 }); // warm-up
       for (const clients of CLIENT_COUNTS) figures.set(key(server.kind, clients), emptyFigures());
@@ -86,15 +103,19 @@ export const sync: Bench = async (options) => {
           const figure = figures.get(key(server.kind, clients));
           if (!figure) throw new Error(`no figures for ${key(server.kind, clients)}`);
           record(figure, result);
+          workersUsed.set(clients, result.workers);
+          loads.push(loadavg()[0]);
           note(
             `  run ${run + 1}/${runs} ${server.kind} ${clients} clients: ${result.edits} edits, p50 ${percentile(result.latenciesMs, 50).toFixed(1)} ms, ` +
-              `p95 ${percentile(result.latenciesMs, 95).toFixed(1)} ms, server CPU ${result.server.cpuMs.toFixed(0)} ms, lost ${result.lost}`,
+              `p95 ${percentile(result.latenciesMs, 95).toFixed(1)} ms, server CPU ${result.server.cpuMs.toFixed(0)} ms, ` +
+              `client CPU ${result.clientCpuMs.toFixed(0)} ms, lost ${result.lost}`,
           );
         }
       }
     }
   } finally {
     for (const server of servers) await server.close();
+    await workers.close();
   }
 
   const out = (kind: SyncServerKind, clients: number) => {
@@ -108,13 +129,16 @@ export const sync: Bench = async (options) => {
       cpuPct: summarize(figure.cpuPct),
       rssMb: summarize(figure.rssMb),
       peakRssMb: summarize(figure.peakRssMb),
+      clientCpuPct: summarize(figure.clientCpuPct),
     };
   };
   const line = (label: string, summary: Summary, unit: string, digits = 1) => printLine(formatSummary(label, summary, unit, digits));
   const perCount = CLIENT_COUNTS.map((clients) => {
     const ours = out('ours', clients);
     const ref = out('reference', clients);
-    printHeader(`sync: ${clients} clients × ${EDITS_PER_SECOND} edits/s × ${SECONDS} s, edit → every other client (${runs} runs)`);
+    printHeader(
+      `sync: ${clients} clients (${workersUsed.get(clients) ?? '?'} client processes) × ${EDITS_PER_SECOND} edits/s × ${SECONDS} s, edit → every other client (${runs} runs)`,
+    );
     line('p50 ours (PostgreSQL)', ours.p50, 'ms');
     line('p50 reference (in-memory)', ref.p50, 'ms');
     line('p95 ours (PostgreSQL)', ours.p95, 'ms');
@@ -127,9 +151,12 @@ export const sync: Bench = async (options) => {
     line('server RSS reference (end)', ref.rssMb, 'MiB');
     line('server peak RSS ours', ours.peakRssMb, 'MiB');
     line('server peak RSS reference', ref.peakRssMb, 'MiB');
+    line('client processes CPU, ours run', ours.clientCpuPct, '% of a core');
+    line('client processes CPU, ref run', ref.clientCpuPct, '% of a core');
     printLine(`lost edits: ours ${ours.figure.lost}/${ours.figure.edits}, reference ${ref.figure.lost}/${ref.figure.edits}`);
     return {
       clients,
+      client_processes: workersUsed.get(clients),
       p50_ms: round(ours.p50.median, 1),
       p95_ms: round(ours.p95.median, 1),
       ref_p50_ms: round(ref.p50.median, 1),
@@ -145,10 +172,12 @@ export const sync: Bench = async (options) => {
       ref_lost: ref.figure.lost,
     };
   });
+  const loadSummary = summarize(loads);
+  printLine(`machine load average (1 min) after each round: ${loads.map((n) => n.toFixed(1)).join(' ')}`);
   const [ten, fifty] = perCount;
   const { clients: _ignored, ...tenFields } = ten;
   void _ignored;
   const { clients: _fifty, ...fiftyFields } = fifty;
   void _fifty;
-  return { bench: 'sync', clients: [...CLIENT_COUNTS], ...fiftyFields, edits_per_s: EDITS_PER_SECOND, seconds: SECONDS, runs, c10: tenFields };
+  return { bench: 'sync', clients: [...CLIENT_COUNTS], ...fiftyFields, edits_per_s: EDITS_PER_SECOND, seconds: SECONDS, runs, loadavg: round(loadSummary.median, 1), c10: tenFields };
 };

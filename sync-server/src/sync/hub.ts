@@ -55,6 +55,14 @@ export class SyncHub {
       pending.catch(() => this.rooms.delete(workbookId));
     }
     const room = await pending;
+    if (room.failed) {
+      // Its stored state could not be applied (after a lazy open): the next acquire reads it again.
+      if (this.rooms.get(workbookId) === pending) {
+        this.rooms.delete(workbookId);
+        room.destroy();
+      }
+      throw room.failed;
+    }
     room.holds++;
     return room;
   }
@@ -90,9 +98,11 @@ export class SyncHub {
     room.holds--;
     this.connectionKeys.set(connection, randomUUID());
 
+    // From the stored bytes when the room's document is not built yet (see Room).
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, SYNC_MESSAGE.sync);
-    syncProtocol.writeSyncStep1(encoder, room.doc);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+    encoding.writeVarUint8Array(encoder, room.stateVector());
     connection.send(encoding.toUint8Array(encoder));
     const states = room.awareness.getStates();
     if (states.size > 0) connection.send(this.awarenessMessage(room, [...states.keys()]));
@@ -134,7 +144,8 @@ export class SyncHub {
     if (subtype === syncProtocol.messageYjsSyncStep1) {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, SYNC_MESSAGE.sync);
-      syncProtocol.writeSyncStep2(encoder, room.doc, decoding.readVarUint8Array(decoder));
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(encoder, room.updateFor(decoding.readVarUint8Array(decoder)));
       connection.send(encoding.toUint8Array(encoder));
       return;
     }

@@ -1,35 +1,76 @@
-import { and, asc, desc, eq, gt, lt, lte, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db';
-import { workbooks, workbookSnapshots, workbookUpdates } from '../db/schema';
+import { queryRows } from '../db/rows';
+import { versions } from '../db/schema';
 
 export interface StoredUpdate {
   seq: number;
+  /** A Yjs v1 update, as a client sent it. */
   update: Uint8Array;
 }
 
+/** See `workbookSnapshots` in db/schema: 2 = gc'd Yjs v2 state + state vector; 1 = legacy full-history v1 state. */
+export type SnapshotEncoding = 1 | 2;
+
+export interface StoredSnapshot {
+  upToSeq: number;
+  state: Uint8Array;
+  encoding: SnapshotEncoding;
+  /** Encoded state vector of `state` (encoding 2 only). */
+  stateVector?: Uint8Array;
+}
+
 export interface LoadedState {
-  snapshot?: { upToSeq: number; state: Uint8Array };
-  /** Updates after the snapshot, in seq order. */
+  /** The latest snapshot, when it is newer than what the reader asked to skip. */
+  snapshot?: StoredSnapshot;
+  /** Updates after the snapshot (and after the reader's seq), in seq order. */
   updates: StoredUpdate[];
 }
 
-export interface StoreResult {
-  /** Seqs of the stored updates, in order. */
-  seqs: number[];
-  /** Rows another process committed after `afterSeq` and before ours (apply them first). */
-  missed: StoredUpdate[];
+export interface StoredSeqs {
+  /** Per-workbook seqs of the stored updates: firstSeq, firstSeq + 1, …, lastSeq, in the order given. */
+  firstSeq: number;
+  lastSeq: number;
+}
+
+export interface NewSnapshot {
+  upToSeq: number;
+  /** Yjs v2 update of the (gc'd) document holding every update ≤ upToSeq. */
+  state: Uint8Array;
+  stateVector: Uint8Array;
+}
+
+export interface StoredVersion {
+  id: string;
+  snapshot: Uint8Array;
 }
 
 /**
- * The persistence extension of the sync hub (hocuspocus-style hooks). Every method is one
- * transaction; `store` resolves only after COMMIT, which is what lets the hub broadcast safely.
+ * The persistence extension of the sync hub (hocuspocus-style hooks). Every method is ONE SQL
+ * statement (one round trip, its own transaction): `store` resolves only after COMMIT, which is
+ * what lets the hub broadcast safely.
  */
 export interface SyncPersistence {
+  /** The latest snapshot and the updates after it (what a room opens with). */
   load(workbookId: string): Promise<LoadedState>;
-  store(workbookId: string, updates: Uint8Array[], afterSeq: number): Promise<StoreResult>;
-  readAfter(workbookId: string, afterSeq: number): Promise<StoredUpdate[]>;
-  /** Writes `state` as the snapshot up to `upToSeq` and deletes the updates it covers, atomically. */
-  compact(workbookId: string, state: Uint8Array, upToSeq: number): Promise<void>;
+  /**
+   * What a reader holding every update ≤ `afterSeq` lacks, in one consistent read: the latest
+   * snapshot if one covers more than `afterSeq` (the rows it replaced are gone), then the updates
+   * after both, up to `upToSeq` when given.
+   */
+  readFrom(workbookId: string, afterSeq: number, upToSeq?: number): Promise<LoadedState>;
+  /**
+   * Appends `updates` in order and commits. Throws WorkbookGoneError when the workbook was deleted.
+   * Per workbook, seqs are contiguous and committed in seq order (the statement locks the workbook
+   * row), so rows between the caller's last seq and `firstSeq` were committed by others before.
+   */
+  store(workbookId: string, updates: Uint8Array[]): Promise<StoredSeqs>;
+  /** Writes the snapshot and deletes the updates (and older snapshots) it covers, atomically. */
+  compact(workbookId: string, snapshot: NewSnapshot): Promise<void>;
+  /** Named versions of the workbook (their stored bytes). */
+  versions(workbookId: string): Promise<StoredVersion[]>;
+  /** Replaces a version's bytes if they are still `previous` (upgrading its format). */
+  replaceVersion(id: string, previous: Uint8Array, next: Uint8Array): Promise<void>;
   /** Tells the other server processes (NOTIFY; a no-op on PGlite, which is single-process). */
   notify(notice: SyncNotice): Promise<void>;
 }
@@ -47,60 +88,113 @@ export class WorkbookGoneError extends Error {
 
 export const NOTIFY_CHANNEL = 'tessera_sync';
 
+/** postgres-js answers bytea as Buffer and int8 as string, PGlite as Uint8Array and number. */
+const bytes = (value: unknown): Uint8Array => {
+  if (!(value instanceof Uint8Array)) throw new Error('Expected bytea from the database.');
+  return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+};
+const int = (value: unknown): number => Number(value);
+
+interface LoadRow extends Record<string, unknown> {
+  kind: number;
+  seq: unknown;
+  data: unknown;
+  encoding: number | null;
+  state_vector: unknown;
+}
+
 export function postgresPersistence(handle: DatabaseHandle, instanceId: string): SyncPersistence {
   const { db } = handle;
   const notifies = handle.kind === 'postgres';
-  const readAfter = async (workbookId: string, afterSeq: number) =>
-    db
-      .select({ seq: workbookUpdates.seq, update: workbookUpdates.update })
-      .from(workbookUpdates)
-      .where(and(eq(workbookUpdates.workbookId, workbookId), gt(workbookUpdates.seq, afterSeq)))
-      .orderBy(asc(workbookUpdates.seq));
+
+  const readFrom: SyncPersistence['readFrom'] = async (workbookId, afterSeq, upToSeq) => {
+    // One statement = one MVCC snapshot: a compaction committing meanwhile is seen entirely or not at all.
+    const rows = await queryRows<LoadRow>(
+      db,
+      sql`with snap as (
+            select up_to_seq, state, encoding, state_vector from workbook_snapshots
+            where workbook_id = ${workbookId} and up_to_seq > ${afterSeq}
+            order by up_to_seq desc limit 1
+          )
+          select 0 as kind, up_to_seq as seq, state as data, encoding, state_vector from snap
+          union all
+          select 1, seq, update, null, null from workbook_updates
+          where workbook_id = ${workbookId}
+            and seq > greatest(${afterSeq}::bigint, coalesce((select up_to_seq from snap), 0))
+            ${upToSeq === undefined ? sql`` : sql`and seq <= ${upToSeq}`}`,
+    );
+    let snapshot: StoredSnapshot | undefined;
+    const updates: StoredUpdate[] = [];
+    for (const row of rows) {
+      if (row.kind === 0) {
+        snapshot = {
+          upToSeq: int(row.seq),
+          state: bytes(row.data),
+          encoding: row.encoding === 2 ? 2 : 1,
+          stateVector: row.state_vector == null ? undefined : bytes(row.state_vector),
+        };
+      } else updates.push({ seq: int(row.seq), update: bytes(row.data) });
+    }
+    updates.sort((a, b) => a.seq - b.seq);
+    return { snapshot, updates };
+  };
 
   return {
-    load: async (workbookId) => {
-      const [snapshot] = await db
-        .select({ upToSeq: workbookSnapshots.upToSeq, state: workbookSnapshots.state })
-        .from(workbookSnapshots)
-        .where(eq(workbookSnapshots.workbookId, workbookId))
-        .orderBy(desc(workbookSnapshots.upToSeq))
-        .limit(1);
-      return { snapshot, updates: await readAfter(workbookId, snapshot?.upToSeq ?? 0) };
+    load: (workbookId) => readFrom(workbookId, 0),
+    readFrom,
+
+    store: async (workbookId, updates) => {
+      const count = updates.length;
+      // The UPDATE takes the workbook row lock and hands out `count` seqs after the head; the lock is
+      // held until COMMIT, so per workbook seqs commit in order. NOTIFY is delivered on COMMIT only.
+      const notice = notifies
+        ? sql`, pg_notify(${NOTIFY_CHANNEL}, json_build_object('i', ${instanceId}::text, 't', 'u', 'w', ${workbookId}::text, 'q', head.head_seq)::text)`
+        : sql``;
+      const rows = await queryRows<{ head: unknown }>(
+        db,
+        sql`with head as (
+              update workbooks set head_seq = head_seq + ${count}, updated_at = now()
+              where id = ${workbookId}
+              returning head_seq
+            ), stored as (
+              insert into workbook_updates (workbook_id, seq, update)
+              select ${workbookId}, head.head_seq - ${count} + u.ord, u.update
+              from head, (values ${sql.join(
+                updates.map((update, index) => sql`(${index + 1}::int, ${update}::bytea)`),
+                sql`, `,
+              )}) as u(ord, update)
+            )
+            select head.head_seq as head${notice} from head`,
+      );
+      if (rows.length === 0) throw new WorkbookGoneError(`workbook ${workbookId} no longer exists`);
+      const lastSeq = int(rows[0].head);
+      return { firstSeq: lastSeq - count + 1, lastSeq };
     },
 
-    store: (workbookId, updates, afterSeq) =>
-      db.transaction(async (tx) => {
-        // Locks the workbook row: per workbook, seqs are assigned and committed in order, so a
-        // reader that saw seq S has seen every earlier update of that workbook.
-        const locked = await tx
-          .update(workbooks)
-          .set({ updatedAt: sql`now()` })
-          .where(eq(workbooks.id, workbookId))
-          .returning({ id: workbooks.id });
-        if (locked.length === 0) throw new WorkbookGoneError(`workbook ${workbookId} no longer exists`);
-        const missed = await tx
-          .select({ seq: workbookUpdates.seq, update: workbookUpdates.update })
-          .from(workbookUpdates)
-          .where(and(eq(workbookUpdates.workbookId, workbookId), gt(workbookUpdates.seq, afterSeq)))
-          .orderBy(asc(workbookUpdates.seq));
-        const rows = await tx
-          .insert(workbookUpdates)
-          .values(updates.map((update) => ({ workbookId, update })))
-          .returning({ seq: workbookUpdates.seq });
-        const seqs = rows.map((row) => row.seq).sort((a, b) => a - b);
-        // Delivered on COMMIT only (NOTIFY is transactional).
-        if (notifies) await tx.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify({ i: instanceId, t: 'u', w: workbookId, q: seqs.at(-1) ?? 0 } satisfies SyncNoticeEnvelope)})`);
-        return { seqs, missed };
-      }),
+    compact: async (workbookId, { upToSeq, state, stateVector }) => {
+      // Data-modifying CTEs all run, in one statement: one transaction, no window without the data.
+      await db.execute(
+        sql`with inserted as (
+              insert into workbook_snapshots (workbook_id, up_to_seq, state, encoding, state_vector)
+              values (${workbookId}, ${upToSeq}, ${state}::bytea, 2, ${stateVector}::bytea)
+              -- Same seq = same content; only an old-format snapshot is worth replacing.
+              on conflict (workbook_id, up_to_seq) do update
+                set state = excluded.state, encoding = excluded.encoding, state_vector = excluded.state_vector
+                where workbook_snapshots.encoding <> 2
+            ), covered as (
+              delete from workbook_updates where workbook_id = ${workbookId} and seq <= ${upToSeq}
+            )
+            delete from workbook_snapshots where workbook_id = ${workbookId} and up_to_seq < ${upToSeq}`,
+      );
+    },
 
-    readAfter,
+    versions: (workbookId) => db.select({ id: versions.id, snapshot: versions.snapshot }).from(versions).where(eq(versions.workbookId, workbookId)),
 
-    compact: async (workbookId, state, upToSeq) => {
-      await db.transaction(async (tx) => {
-        await tx.insert(workbookSnapshots).values({ workbookId, upToSeq, state }).onConflictDoNothing();
-        await tx.delete(workbookUpdates).where(and(eq(workbookUpdates.workbookId, workbookId), lte(workbookUpdates.seq, upToSeq)));
-        await tx.delete(workbookSnapshots).where(and(eq(workbookSnapshots.workbookId, workbookId), lt(workbookSnapshots.upToSeq, upToSeq)));
-      });
+    replaceVersion: async (id, previous, next) => {
+      await db
+        .update(versions)
+        .set({ snapshot: next })
+        .where(and(eq(versions.id, id), eq(versions.snapshot, previous)));
     },
 
     notify: async (notice) => {

@@ -16,6 +16,7 @@ import {
 import { apiClient } from '../testing/api-client';
 import { startTestServer, type TestServer } from '../testing/server';
 import { canonicalJson, connectClient, synced, waitFor, type TestClient } from '../testing/sync-clients';
+import { applyLoaded } from './stored-state';
 
 /** mulberry32: a tiny seeded PRNG, so a failing seed replays exactly. */
 function mulberry32(seed: number): () => number {
@@ -91,7 +92,7 @@ describe('sync fuzz: 4 stock clients, random commands, random disconnects (pinne
       // The server's stored copy converged too.
       const loaded = await server.services.hub.persistence.load(wb);
       const stored = new Y.Doc();
-      Y.applyUpdate(stored, Y.mergeUpdates([...(loaded.snapshot ? [loaded.snapshot.state] : []), ...loaded.updates.map((row) => row.update)]));
+      applyLoaded(stored, loaded, null);
       expect(canonicalJson(readWorkbook(stored))).toBe(state(clients[0]));
     } finally {
       for (const c of clients) c.destroy();

@@ -7,6 +7,7 @@ import { workbookUpdates } from '../db/schema';
 import { apiClient } from '../testing/api-client';
 import { connectClient, docJson, sameContent, synced, waitFor, type TestClient } from '../testing/sync-clients';
 import { startTestServer, type TestServer } from '../testing/server';
+import { applyLoaded } from './stored-state';
 
 describe.each(['postgres', 'pglite'] as const)('sync over WebSocket on %s', (kind) => {
   let server: TestServer;
@@ -135,11 +136,10 @@ describe.each(['postgres', 'pglite'] as const)('sync over WebSocket on %s', (kin
     await waitFor(async () => (await queryRows<{ n: number }>(server.db.db, sql`select count(*)::int as n from workbook_snapshots where workbook_id = ${wb}`))[0].n === 1);
     expect(await storedRows(wb)).toBeLessThan(25);
     // What a server opening the workbook reads: latest snapshot + the updates after it.
-    const { snapshot, updates } = await server.services.hub.persistence.load(wb);
-    expect(snapshot).toBeDefined();
+    const loaded = await server.services.hub.persistence.load(wb);
+    expect(loaded.snapshot?.encoding).toBe(2);
     const reloaded = new Y.Doc();
-    Y.applyUpdate(reloaded, snapshot?.state ?? new Uint8Array());
-    for (const row of updates) Y.applyUpdate(reloaded, row.update);
+    applyLoaded(reloaded, loaded, null);
     expect(docJson(reloaded)).toBe(docJson(a.doc));
     expect(reloaded.getMap('visuals').toJSON()).toEqual({ v0: 56, v1: 57, v2: 58, v3: 59, v4: 53, v5: 54, v6: 55 });
     expect(reloaded.getArray('pageOrder').toJSON()).toEqual(['x', 'y']);

@@ -1,4 +1,4 @@
-import { bigint, bigserial, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from './bytea';
 import { users } from './users';
 import { workspaces } from './workspaces';
@@ -12,27 +12,41 @@ export const workbooks = pgTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     name: text().notNull(),
+    /**
+     * The last `workbook_updates.seq` handed out for this workbook. Storing updates bumps it in the
+     * same statement, which locks the row: per workbook, seqs are contiguous and commit in order.
+     */
+    headSeq: bigint({ mode: 'number' }).notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('workbooks_workspace_idx').on(t.workspaceId)],
 );
 
-/** The append-only Yjs update log; `seq` orders it (per workbook, commits happen in seq order: see sync/persistence.ts). */
+/**
+ * The append-only Yjs update log (v1 updates). `seq` counts per workbook (`workbooks.headSeq`):
+ * contiguous, committed in order (see sync/persistence.ts). Rows created before migration 0002 keep
+ * their old, table-wide seqs, which are still increasing per workbook.
+ */
 export const workbookUpdates = pgTable(
   'workbook_updates',
   {
-    seq: bigserial({ mode: 'number' }).primaryKey(),
     workbookId: text()
       .notNull()
       .references(() => workbooks.id, { onDelete: 'cascade' }),
+    seq: bigint({ mode: 'number' }).notNull(),
     update: bytea().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('workbook_updates_wb_seq_idx').on(t.workbookId, t.seq)],
+  (t) => [primaryKey({ columns: [t.workbookId, t.seq] })],
 );
 
-/** Compacted state: every update of the workbook with seq ≤ upToSeq merged into one. */
+/**
+ * Compacted state: every update of the workbook with seq ≤ upToSeq merged into one.
+ * `encoding` 2 (current): a Yjs v2 update of the garbage-collected document, with its encoded state
+ * vector in `stateVector` (so a socket can be answered before the document is rebuilt).
+ * `encoding` 1 (before migration 0002): a Yjs v1 update of the whole history (gc off), no state vector.
+ */
 export const workbookSnapshots = pgTable(
   'workbook_snapshots',
   {
@@ -41,12 +55,19 @@ export const workbookSnapshots = pgTable(
       .references(() => workbooks.id, { onDelete: 'cascade' }),
     upToSeq: bigint({ mode: 'number' }).notNull(),
     state: bytea().notNull(),
+    encoding: smallint().notNull().default(1),
+    stateVector: bytea(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.workbookId, t.upToSeq] })],
 );
 
-/** Named versions: an encoded `Y.snapshot` (state vector + delete set) of the workbook. */
+/**
+ * Named versions. `snapshot` holds what sync/versions.ts encodes: the `Y.snapshot` (state vector +
+ * delete set) AND the document's content at that moment (a gc'd Yjs v2 state), so a version stays
+ * restorable although the server no longer keeps deleted content. Versions saved before migration
+ * 0002 hold the bare `Y.snapshot`; they are upgraded when their workbook is next opened.
+ */
 export const versions = pgTable(
   'versions',
   {
