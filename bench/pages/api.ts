@@ -54,8 +54,8 @@ export interface BenchApi {
   runQuery(side: 'ours' | 'raw', sql: string): Promise<QueryFigures>;
   /** Cross-filter page: LocalEngine with the star schema, the 6-visual page compiled and its charts embedded. */
   xfLoad(urls: { sales: string; stores: string; products: string }): Promise<{ rows: number; categories: string[]; months: string[] }>;
-  /** The app's activation of the two source charts: the other visuals build their cross-filter cubes (ms, built, refused). */
-  xfActivate(): Promise<{ ms: number; cubes: number; refused: number }>;
+  /** The app's activation of the two source charts: the other visuals build their cross-filter cubes (ms, built, refused; each cube's finish time since the start). */
+  xfActivate(): Promise<{ ms: number; cubes: number; refused: number; each: Record<string, number> }>;
   /** One cross-filter click on the page, ours (LocalEngine + live Vega views) or raw (same SQL, raw connection). */
   xfClick(side: 'ours' | 'raw', click: { kind: 'category' | 'month'; value: string }): Promise<CrossfilterClickFigures>;
   /** Render: `count` renders of one chart, through our ChartView path or a raw vega-embed of the same spec and rows. */

@@ -197,17 +197,21 @@ function predicateOf(click: { kind: 'category' | 'month'; value: string }): { so
  * The app's activation of both charts (pointer entering them): each other visual builds its cube for
  * that chart's key, in the background at low priority. Resolves when all are built.
  */
-export async function xfActivate(): Promise<{ ms: number; cubes: number; refused: number }> {
+export async function xfActivate(): Promise<{ ms: number; cubes: number; refused: number; each: Record<string, number> }> {
   if (!cubes) throw new Error('xfLoad() first');
   const store = cubes;
   const started = performance.now();
   const jobs: Promise<boolean>[] = [];
+  const each: Record<string, number> = {};
   for (const source of Object.values(SOURCES)) {
     const probe = probeSelection(source)!;
-    for (const item of page) if (item.visual.id !== source.visualId) jobs.push(prepareCube(store, inputOf(item, [probe]), probe));
+    for (const item of page) {
+      if (item.visual.id === source.visualId) continue;
+      jobs.push(prepareCube(store, inputOf(item, [probe]), probe).then((ok) => ((each[`${item.visual.type} by ${source.visualId.slice(2)}`] = Math.round(performance.now() - started)), ok)));
+    }
   }
   const built = await Promise.all(jobs);
-  return { ms: performance.now() - started, cubes: built.filter(Boolean).length, refused: built.filter((b) => !b).length };
+  return { ms: performance.now() - started, cubes: built.filter(Boolean).length, refused: built.filter((b) => !b).length, each };
 }
 
 /**

@@ -10,6 +10,39 @@ export class SqlPrintError extends Error {
 
 const BARE_WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+const LEVEL_KEY: Record<DateLevel, RegExp> = {
+  year: /^(\d{4})$/,
+  quarter: /^(\d{4}) Q([1-4])$/,
+  month: /^(\d{4})-(\d{2})$/,
+  day: /^(\d{4})-(\d{2})-(\d{2})$/,
+};
+
+const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+
+/**
+ * The [start, end) dates of hierarchy keys ('2024', '2024 Q2', '2024-03', '2024-03-05') at `level`;
+ * undefined when any value is not such a key (the IN is then printed as it is).
+ */
+export function levelRanges(level: DateLevel, values: Expr[]): [string, string][] | undefined {
+  const out: [string, string][] = [];
+  for (const v of values) {
+    if (v.type !== 'literal' || typeof v.value !== 'string' || v.cast) return undefined;
+    const m = LEVEL_KEY[level].exec(v.value);
+    if (!m) return undefined;
+    const y = Number(m[1]);
+    if (y < 100) return undefined; // Date.UTC reads years 0–99 as 1900–1999
+    const [start, months, days] =
+      level === 'year' ? [Date.UTC(y, 0, 1), 12, 0] : level === 'quarter' ? [Date.UTC(y, (Number(m[2]) - 1) * 3, 1), 3, 0] : level === 'month' ? [Date.UTC(y, Number(m[2]) - 1, 1), 1, 0] : [Date.UTC(y, Number(m[2]) - 1, Number(m[3])), 0, 1];
+    const from = new Date(start);
+    // a key that is not a real date ('2024-13', '2024-02-30') matches no row as a range would wrongly do
+    if (level === 'month' && from.getUTCMonth() !== Number(m[2]) - 1) return undefined;
+    if (level === 'day' && isoDay(from) !== v.value) return undefined;
+    const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + months, from.getUTCDate() + days));
+    out.push([isoDay(from), isoDay(to)]);
+  }
+  return out;
+}
+
 /**
  * The generic SQL printer: one visitor over the AST (ast.ts). Dialects override the parts that differ
  * (types, dates, sampling, median). Identifiers are always double-quoted; literals always escaped.
@@ -104,9 +137,18 @@ export class SqlDialect {
         return `(- ${this.expr(e.expr)})`;
       case 'isNull':
         return `(${this.expr(e.expr)} IS ${e.negate ? 'NOT ' : ''}NULL)`;
-      case 'in':
+      case 'in': {
         if (e.values.length === 0) return e.negate ? 'TRUE' : 'FALSE';
+        const periods = e.expr.type === 'dateLevel' ? levelRanges(e.expr.level, e.values) : undefined;
+        if (periods && e.expr.type === 'dateLevel') {
+          // a date at a hierarchy level IN keys → ranges on the date itself: the same rows, without
+          // formatting every row's date, and prunable by the storage's min/max per row group
+          const x = this.expr(e.expr.expr);
+          const any = periods.map(([lo, hi]) => `(${x} >= ${this.literal(lo, 'DATE')} AND ${x} < ${this.literal(hi, 'DATE')})`).join(' OR ');
+          return e.negate ? `(NOT (${any}))` : `(${any})`;
+        }
         return `(${this.expr(e.expr)} ${e.negate ? 'NOT ' : ''}IN (${e.values.map((v) => this.expr(v)).join(', ')}))`;
+      }
       case 'inQuery':
         return `(${this.expr(e.expr)} ${e.negate ? 'NOT ' : ''}IN (${this.query(e.query)}))`;
       case 'exists':
