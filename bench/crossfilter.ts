@@ -55,6 +55,7 @@ export const crossfilter: Bench = async (options) => {
     // Ours: the 200 clicks one after the other, as a user clicks (the raw reference's multi-second
     // scans in between would leave the page's memory and DuckDB's buffers as no user session has them).
     const oursRows: number[] = [];
+    const arrivals: Record<string, number[]> = {};
     for (const [i, click] of script.entries()) {
       const figures = await session.call('xfClick', 'ours', click);
       oursRows.push(figures.rows);
@@ -63,6 +64,7 @@ export const crossfilter: Bench = async (options) => {
         viaCube += figures.viaCube ?? 0;
         engineMs.push(figures.engineMs ?? 0);
         vegaMs.push(figures.vegaMs ?? 0);
+        for (const [type, ms] of Object.entries(figures.perVisual ?? {})) (arrivals[type] ??= []).push(ms);
         queried += 5;
       }
       if ((i + 1) % 50 === 0) note(`  ours ${i + 1}/${script.length} clicks`);
@@ -84,6 +86,7 @@ export const crossfilter: Bench = async (options) => {
     printLine(formatSummary('input → last view updated', o, 'ms', 1));
     printLine(formatSummary(`raw DuckDB, own SQL (${raw.length} clicks)`, r, 'ms', 1));
     printLine(`per click (median): longest engine query ${percentile(engineMs, 50).toFixed(1)} ms, Vega updates ${percentile(vegaMs, 50).toFixed(1)} ms`);
+    printLine(`rows arrived (median ms after the click): ${Object.entries(arrivals).map(([type, list]) => `${type} ${percentile(list, 50).toFixed(1)}`).join(', ')}`);
     printLine(`cubes: ${index.cubes} built in ${index.ms.toFixed(0)} ms on activation (${index.refused} refused); ${viaCube} of ${queried} visual queries answered from a cube`);
     printLine(`p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; raw median ${r.median.toFixed(1)} ms (p95 ${percentile(raw, 95).toFixed(1)} ms); peak renderer ${Math.round(peakMb)} MB`);
     return {

@@ -32,6 +32,8 @@ export interface CrossfilterClickFigures {
   engineMs?: number;
   /** ours only: time spent updating the Vega views, ms (summed) */
   vegaMs?: number;
+  /** ours only: per visual type, when its rows arrived (ms since the click) */
+  perVisual?: Record<string, number>;
 }
 
 export interface RenderFigures {

@@ -236,6 +236,7 @@ export async function xfClick(side: 'ours' | 'raw', click: { kind: 'category' | 
   let viaCube = 0;
   let engineMs = 0;
   let vegaMs = 0;
+  const perVisual: Record<string, number> = {};
   const done = await Promise.all(
     targets.map(async (item) => {
       const input = inputOf(item, [predicate]);
@@ -244,11 +245,12 @@ export async function xfClick(side: 'ours' | 'raw', click: { kind: 'category' | 
       if (cubeSql) viaCube++;
       const result = await ours.query(cubeSql ?? compiled.sql, { key: `visual:${item.visual.id}`, priority: 'high', noCache: true });
       engineMs = Math.max(engineMs, result.elapsedMs);
+      perVisual[item.visual.type] = Math.round((performance.now() - started) * 10) / 10;
       const queried = performance.now();
       if (item.view) await item.view.data('table', result.rows).runAsync();
       vegaMs += performance.now() - queried;
       return result.rows.length;
     }),
   );
-  return { ms: performance.now() - started, rows: done.reduce((a, b) => a + b, 0), viaCube, engineMs, vegaMs };
+  return { ms: performance.now() - started, rows: done.reduce((a, b) => a + b, 0), viaCube, engineMs, vegaMs, perVisual };
 }
