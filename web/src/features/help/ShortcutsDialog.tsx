@@ -1,28 +1,11 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { ModalDialog } from '../../ui/ModalDialog';
 import { SHORTCUTS, SHORTCUT_SCOPES } from './shortcuts';
 
 /** Help › Keyboard shortcuts: the SHORTCUTS table, grouped by where each works. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }): ReactNode {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
   return (
-    <dialog
-      ref={ref}
-      role="dialog"
-      aria-label="Keyboard shortcuts"
-      className="shortcuts"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onKeyDown={(e) => e.stopPropagation()}
-      onPointerDown={(e) => e.stopPropagation()}
-    >
+    <ModalDialog label="Keyboard shortcuts" className="shortcuts" onClose={onClose}>
       <header className="settings__header">
         <h2>Keyboard shortcuts</h2>
         <button type="button" className="btn" onClick={onClose}>
@@ -47,6 +30,6 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }): ReactNode
           </table>
         </section>
       ))}
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,9 +1,9 @@
 /**
  * Every keyboard shortcut of Tessera, in one table: the Help › Keyboard shortcuts dialog lists it,
- * and the handlers (ViewNav, FilesHost, use-report-keys, SqlEditor, PageTabs, VisualContainer,
+ * and the handlers (ViewNav, FilesHost, use-report-keys, Measures, MeasureEditor, SqlEditor, PageTabs, VisualContainer,
  * ChartView, the help keys) implement it. Add a row here when you add a handler.
  */
-export type ShortcutScope = 'Everywhere' | 'Report' | 'SQL Lab' | 'Dialogs and menus';
+export type ShortcutScope = 'Everywhere' | 'Report' | 'Model' | 'SQL Lab' | 'Dialogs and menus';
 
 export interface Shortcut {
   /** as shown, with Ctrl (⌘ on macOS) */
@@ -35,12 +35,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Shift+click or Ctrl+click', action: 'Add a visual to the selection', scope: 'Report' },
   { keys: 'Ctrl+click', action: 'Add a data point to the cross-filter', scope: 'Report' },
   { keys: 'F2', action: 'Rename the focused page tab', scope: 'Report' },
+  { keys: 'Ctrl+Z', action: 'Undo a measure edit', scope: 'Model' },
+  { keys: 'Ctrl+Y or Ctrl+Shift+Z', action: 'Redo a measure edit', scope: 'Model' },
+  { keys: 'Ctrl+Enter', action: 'Save the measure being edited', scope: 'Model' },
   { keys: 'Ctrl+Enter', action: 'Run the query', scope: 'SQL Lab' },
   { keys: 'Escape', action: 'Close the dialog or menu', scope: 'Dialogs and menus' },
   { keys: 'Enter', action: 'Confirm a name or value being edited', scope: 'Dialogs and menus' },
 ];
 
-export const SHORTCUT_SCOPES: readonly ShortcutScope[] = ['Everywhere', 'Report', 'SQL Lab', 'Dialogs and menus'];
+export const SHORTCUT_SCOPES: readonly ShortcutScope[] = ['Everywhere', 'Report', 'Model', 'SQL Lab', 'Dialogs and menus'];
 
 /** Whether a keydown opens the shortcuts dialog: "?" outside text fields, or Ctrl+/ anywhere. */
 export function isShortcutsKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>, inTextField: boolean): boolean {

@@ -7,7 +7,7 @@ import { addMeasure, updateMeasure, type Measure } from '@tessera/shared';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useWorkbookSnapshot } from '../../workbook';
 import { lineAndColumn, measureProblems, type MeasureDraft, type MeasureProblem } from './measure-check';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../../ui/ModalDialog';
 import { useModelEdit } from './model-edit';
 
 export type EditorTarget = { kind: 'new'; datasetId?: string } | { kind: 'edit'; measureId: string };

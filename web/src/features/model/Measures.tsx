@@ -10,7 +10,7 @@ import { useUndoManager, useUndoState } from '../report/undo';
 import { isEditableTarget } from '../report/use-report-keys';
 import { useReadOnly } from '../sync/sync-store';
 import { MeasureEditor, type EditorTarget } from './MeasureEditor';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../../ui/ModalDialog';
 import { measureProblems } from './measure-check';
 import { measureUsage, usageText } from './measure-usage';
 import { useModelEdit } from './model-edit';

@@ -51,10 +51,6 @@ export function visualPredicates(visual: Visual, snapshot: WorkbookSnapshot, cro
   return predicates;
 }
 
-function useReportActiveSource(pageId: string) {
-  return useCubeActivation((s) => s.active[pageId]);
-}
-
 interface Loaded {
   sql: string;
   /** answered from the visual's cross-filter cube */
@@ -116,7 +112,7 @@ export function useVisualData(visual: Visual, snapshot: WorkbookSnapshot, option
   compiledRef.current = compiled;
 
   // a chart of the page may be clicked: build this visual's cube for its cross-filter key (background)
-  const activeSource = useReportActiveSource(visual.pageId);
+  const activeSource = useCubeActivation((s) => s.active[visual.pageId]);
   const probeInput = useMemo(() => {
     if (!activeSource || activeSource.visualId === visual.id || !hasFields(visual)) return null;
     const probe = probeSelection(activeSource);

@@ -1,5 +1,6 @@
 import './settings.css';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { ModalDialog } from '../../ui/ModalDialog';
+import type { ReactNode } from 'react';
 import { useUiStore, type Theme } from '../../app/ui-store';
 import { useSettingsStore } from './settings-store';
 import { StorageSection } from './StorageSection';
@@ -14,28 +15,11 @@ export function SettingsDialog(): ReactNode {
   const setOpen = useSettingsStore((s) => s.setOpen);
   const theme = useUiStore((s) => s.theme);
   const setTheme = useUiStore((s) => s.setTheme);
-  const ref = useRef<HTMLDialogElement>(null);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const close = (): void => setOpen(false);
   return (
-    <dialog
-      ref={ref}
-      role="dialog"
-      aria-label="Settings"
-      className="settings"
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
-      onKeyDown={(e) => e.stopPropagation()}
-      onPointerDown={(e) => e.stopPropagation()}
-    >
+    <ModalDialog label="Settings" className="settings" onClose={close}>
       <header className="settings__header">
         <h2>Settings</h2>
         <button type="button" className="btn" onClick={close}>
@@ -54,7 +38,7 @@ export function SettingsDialog(): ReactNode {
         </fieldset>
       </section>
       <StorageSection />
-    </dialog>
+    </ModalDialog>
   );
 }
 

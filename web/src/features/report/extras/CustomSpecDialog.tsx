@@ -4,7 +4,8 @@
  * line and column (role=alert) and keeps the text; a valid spec is stored with `setVisualFormat`.
  */
 import { CustomSpecError, parseCustomSpec, setVisualFormat } from '@tessera/shared';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { ModalDialog } from '../../../ui/ModalDialog';
+import { useState, type ReactNode } from 'react';
 import { useWorkbookSnapshot } from '../../../workbook';
 import { useVisualResults } from '../format/visual-results';
 import { useEdit } from '../use-edit';
@@ -16,15 +17,9 @@ function SpecEditor({ visualId, onClose }: { visualId: string; onClose: () => vo
   const visual = snapshot.visuals[visualId];
   const fields = useVisualResults((s) => s.results[visualId]?.fields);
   const edit = useEdit();
-  const ref = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState(() => customSpecOf(visual?.format ?? {}, fields ?? []));
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const apply = () => {
     try {
@@ -43,17 +38,7 @@ function SpecEditor({ visualId, onClose }: { visualId: string; onClose: () => vo
 
   const names = (fields ?? []).map((f) => f.label);
   return (
-    <dialog
-      ref={ref}
-      aria-label="Edit Vega-Lite spec"
-      className="extras__spec-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onPointerDown={(e) => e.stopPropagation()}
-      onKeyDown={(e) => e.stopPropagation()}
-    >
+    <ModalDialog label="Edit Vega-Lite spec" className="extras__spec-dialog" onClose={onClose}>
       <h2 className="extras__spec-title">Edit Vega-Lite spec</h2>
       <p className="muted">
         The rows are bound as data “table”. Fields by name: {names.length > 0 ? names.map((n) => `“${n}”`).join(', ') : 'add fields to the wells first'}.
@@ -79,7 +64,7 @@ function SpecEditor({ visualId, onClose }: { visualId: string; onClose: () => vo
           Cancel
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

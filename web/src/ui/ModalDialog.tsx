@@ -1,6 +1,7 @@
 /**
- * A native modal `<dialog>` opened on mount and closed on unmount; Escape calls `onClose` (the owner unmounts it), and
- * keys typed inside do not reach the view's shortcuts (Ctrl+Z in the expression undoes text, not the model).
+ * A native modal `<dialog>` opened on mount and closed on unmount; Escape calls `onClose` (the owner unmounts it).
+ * Pointer and key events inside do not reach the view behind it through React's tree (the canvas's selection and
+ * drags, the views' shortcuts: Ctrl+Z in a text box undoes text, not the workbook).
  */
 import { useEffect, useRef, type ReactNode, type KeyboardEvent } from 'react';
 
@@ -14,12 +15,14 @@ export function ModalDialog({ label, className, onClose, onKeyDown, children }: 
   return (
     <dialog
       ref={ref}
+      role="dialog"
       aria-label={label}
       className={className}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
       }}
+      onPointerDown={(e) => e.stopPropagation()}
       onKeyDown={(e) => {
         e.stopPropagation();
         onKeyDown?.(e);
