@@ -78,7 +78,8 @@ test('Help › Keyboard shortcuts lists the shortcuts; ? and Ctrl+/ open it', as
   await page.getByRole('menuitem', { name: /Keyboard shortcuts/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('row', { name: /Ctrl\+Z Undo/ })).toBeVisible();
+  await expect(dialog.getByRole('region', { name: 'Report' }).getByRole('row', { name: /Ctrl\+Z Undo/ })).toBeVisible();
+  await expect(dialog.getByRole('region', { name: 'Model' }).getByRole('row', { name: /Ctrl\+Enter Save the measure being edited/ })).toBeVisible();
   await expect(dialog.getByRole('row', { name: /Ctrl\+Enter Run the query/ })).toBeVisible();
   await expect(dialog.getByRole('row', { name: /Ctrl\+S Save the workbook to a file/ })).toBeVisible();
   await page.keyboard.press('Escape');
