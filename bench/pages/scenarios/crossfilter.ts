@@ -19,7 +19,9 @@ import {
   initWorkbook,
   LIGHT_THEME,
   readWorkbook,
-  setVisualTopN,
+  setVisualFilters,
+  filtersToPredicates,
+  withTopNContext,
   type ColumnFieldRef,
   type FieldRef,
   type Predicate,
@@ -120,7 +122,8 @@ function makeWorkbook(rows: number): WorkbookSnapshot {
   visual('bar', 0, 0, { category: [col('sales', 'category')], values: [sum('sales', 'quantity')] });
   visual('line', 420, 0, { category: [col('sales', 'order_date')], values: [sum('sales', 'price')] });
   const table = visual('table', 840, 0, { columns: [col('stores', 'city'), col('stores', 'region'), sum('sales', 'quantity')] });
-  setVisualTopN(doc, table, { n: 100, by: sum('sales', 'quantity'), direction: 'top' });
+  // the table's Top N filter (Filters pane, visual level): the 100 cities with the largest quantity
+  setVisualFilters(doc, table, [{ id: 'top100', kind: 'topN', field: col('stores', 'city'), direction: 'top', n: 100, by: sum('sales', 'quantity') }]);
   visual('card', 0, 260, { values: [sum('sales', 'price')] });
   visual('matrix', 420, 260, { rows: [col('stores', 'region')], columns: [col('sales', 'discount')], values: [sum('sales', 'quantity')] });
   visual('scatter', 840, 260, { details: [col('sales', 'store_id')], x: [sum('sales', 'quantity')], y: [sum('sales', 'price')] });
@@ -134,7 +137,9 @@ function inputOf(item: PageVisual, filters: Predicate[]): VisualQueryInput {
     datasets: Object.values(snapshot.datasets),
     relationships: Object.values(snapshot.model.relationships),
     measures: Object.values(snapshot.model.measures),
-    filters,
+    // as the app's use-visual-data: the visual's own filters, then the cross-filter; a Top N filter
+    // ranks within all the others
+    filters: withTopNContext([...filtersToPredicates(item.visual.filters), ...filters]),
     ...(item.drill ? { drill: item.drill } : {}),
   };
 }
@@ -243,7 +248,7 @@ export async function xfClick(side: 'ours' | 'raw', click: { kind: 'category' | 
       const compiled = compileVisualQuery(input);
       const cubeSql = cubeSqlFor(store, input, predicate);
       if (cubeSql) viaCube++;
-      const result = await ours.query(cubeSql ?? compiled.sql, { key: `visual:${item.visual.id}`, priority: 'high', noCache: true });
+      const result = await ours.query(cubeSql ?? compiled.sql, { key: `visual:${item.visual.id}`, priority: 'high', noCache: true, ...(cubeSql ? { atOnce: true } : {}) });
       engineMs = Math.max(engineMs, result.elapsedMs);
       perVisual[item.visual.type] = Math.round((performance.now() - started) * 10) / 10;
       const queried = performance.now();

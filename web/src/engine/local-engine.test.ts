@@ -232,6 +232,30 @@ describe('LocalEngine (real DuckDB-wasm)', () => {
     expect((await after).rows).toEqual([{ c: 2 }]);
   });
 
+  it('pipelines atOnce queries on one connection: all posted at once, answered alike, barriers kept', async () => {
+    await single.exec('CREATE OR REPLACE TABLE pipe_t AS SELECT range AS v, range % 3 AS g FROM range(1000)');
+    const sql = (g: number) => `SELECT g, count(*)::INTEGER AS n, sum(v)::DOUBLE AS s FROM pipe_t WHERE g = ${g} GROUP BY g`;
+    const piped = [0, 1, 2].map((g) => single.query(sql(g), { priority: 'high', noCache: true, atOnce: true }));
+    // one connection, yet all three are in flight: none waits in the queue
+    expect(single.status).toMatchObject({ state: 'busy', running: 3, queued: 0 });
+    // a query on the pending-query protocol waits for the lane to drain; so does a catalog change
+    const plain = single.query(sql(1), { priority: 'high', noCache: true });
+    const change = single.exec('INSERT INTO pipe_t VALUES (5000, 1)');
+    const after = single.query(sql(1), { priority: 'high', noCache: true, atOnce: true });
+    expect(single.status).toMatchObject({ running: 3, queued: 3 });
+    const rows = (await Promise.all(piped)).map((r) => r.rows[0]);
+    expect(rows).toEqual([0, 1, 2].map((g) => ({ g, n: g === 0 ? 334 : 333, s: Array.from({ length: 1000 }, (_, v) => v).filter((v) => v % 3 === g).reduce((a, b) => a + b, 0) })));
+    expect((await plain).rows).toEqual([rows[1]]);
+    await change;
+    expect((await after).rows).toEqual([{ ...rows[1], n: 334, s: Number(rows[1].s) + 5000 }]);
+    // an error in one pipelined query rejects it alone
+    const bad = single.query('SELECT nope FROM pipe_t', { atOnce: true, noCache: true });
+    const good = single.query(sql(2), { atOnce: true, noCache: true });
+    await expect(bad).rejects.toBeInstanceOf(QueryError);
+    expect((await good).rows).toEqual([rows[2]]);
+    expect(single.status.state).toBe('ready');
+  });
+
   it('notifies status listeners of busy and ready', async () => {
     const seen: string[] = [];
     const unsubscribe = single.subscribe((s) => seen.push(s.state));

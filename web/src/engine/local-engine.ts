@@ -185,9 +185,10 @@ export class LocalEngine implements Engine {
       key: options.key,
       signal: options.signal,
       mergeKey: options.noCache ? undefined : key,
+      pipelined: options.atOnce,
       run: async (conn, task) => {
         const started = performance.now();
-        const table = await this.runArrow(conn, sql, task);
+        const table = await this.runArrow(conn, sql, task, options.atOnce);
         const { columns, rows } = convertTable(table);
         const result: QueryResult = { columns, rows, elapsedMs: performance.now() - started, fromCache: false };
         if (generation === this.generation && !task.cancelled) this.cache.set(key, result);
@@ -254,8 +255,9 @@ export class LocalEngine implements Engine {
    * Working on bytes keeps us independent of DuckDB-wasm's own apache-arrow instance (in Node its
    * CJS copy differs from ours, and mixing their classes breaks).
    */
-  private async runIPC(conn: AsyncDuckDBConnection, sql: string, task?: TaskHandle): Promise<Uint8Array[]> {
+  private async runIPC(conn: AsyncDuckDBConnection, sql: string, task?: TaskHandle, atOnce = false): Promise<Uint8Array[]> {
     try {
+      if (atOnce) return [await conn.useUnsafe((db, id) => db.runQuery(id, sql))];
       return await conn.useUnsafe(async (db, id) => {
         let header = await db.startPendingQuery(id, sql, false);
         while (header == null) {
@@ -278,8 +280,9 @@ export class LocalEngine implements Engine {
     }
   }
 
-  private async runArrow(conn: AsyncDuckDBConnection, sql: string, task?: TaskHandle): Promise<Table> {
-    return tableFromIPC(concat(await this.runIPC(conn, sql, task)));
+  private async runArrow(conn: AsyncDuckDBConnection, sql: string, task?: TaskHandle, atOnce = false): Promise<Table> {
+    const chunks = await this.runIPC(conn, sql, task, atOnce);
+    return tableFromIPC(chunks.length === 1 ? chunks[0] : concat(chunks));
   }
 
   tableNameOf(datasetId: string): string | undefined {

@@ -9,6 +9,9 @@
  * - Stale-drop: a new task with `key` K drops older subscribers with key K; a task left with no
  *   subscriber is removed from the queue, or cancelled on its connection when running.
  * - Cancel: an aborted signal rejects its subscriber at once with QueryCancelledError.
+ * - Pipelined reads (one worker round trip each, e.g. a click's queries over cross-filter cubes)
+ *   share one connection: they are all posted to the DuckDB worker at once, which runs them one
+ *   after the other without waiting for the main thread between them.
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { QueryCancelledError, type QueryPriority } from './types';
@@ -22,6 +25,11 @@ export interface SubmitOptions<T> {
   signal?: AbortSignal;
   /** reads only: identical merge keys share one execution */
   mergeKey?: string;
+  /**
+   * reads only: `run` makes ONE request to the worker, so several such tasks may be in flight on the
+   * same connection (the worker answers them in order). They cannot be interrupted once started.
+   */
+  pipelined?: boolean;
   run: (conn: AsyncDuckDBConnection, task: TaskHandle) => Promise<T>;
 }
 
@@ -43,6 +51,7 @@ interface Task<T> extends TaskHandle {
   kind: 'read' | 'exclusive';
   rank: number;
   mergeKey?: string;
+  pipelined: boolean;
   run: SubmitOptions<T>['run'];
   subscribers: Set<Subscriber<T>>;
   state: 'queued' | 'running' | 'done';
@@ -57,6 +66,8 @@ export class Scheduler {
   private readonly running = new Set<Task<unknown>>();
   private readonly inflight = new Map<string, Task<unknown>>();
   private free: AsyncDuckDBConnection[] = [];
+  /** the connection carrying pipelined tasks now, and how many are in flight on it */
+  private lane?: { conn: AsyncDuckDBConnection; tasks: number };
   private failure: unknown;
 
   constructor(private readonly onChange: (running: number, queued: number) => void) {}
@@ -95,6 +106,7 @@ export class Scheduler {
           kind: options.kind,
           rank,
           mergeKey: options.kind === 'read' ? options.mergeKey : undefined,
+          pipelined: options.kind === 'read' && options.pipelined === true,
           run: options.run,
           subscribers: new Set(),
           state: 'queued',
@@ -135,7 +147,7 @@ export class Scheduler {
       this.queue = this.queue.filter((t) => t !== task);
       this.notify();
       this.pump();
-    } else if (task.state === 'running' && task.conn) {
+    } else if (task.state === 'running' && task.conn && !task.pipelined) {
       // Interrupts a query started with conn.send(); DuckDB checks between pipeline tasks. If the
       // query cannot be interrupted it runs to its end and its result is dropped.
       task.conn.cancelSent().catch(() => undefined);
@@ -150,7 +162,6 @@ export class Scheduler {
   private pump(): void {
     if (this.failure !== undefined) return;
     for (;;) {
-      if (this.free.length === 0) break;
       if ([...this.running].some((t) => t.kind === 'exclusive')) break;
       const barrier = this.queue.find((t) => t.kind === 'exclusive');
       let best: Task<unknown> | undefined;
@@ -158,23 +169,32 @@ export class Scheduler {
         if (barrier && t.seq >= barrier.seq) break;
         if (t.kind === 'read' && (!best || t.rank < best.rank)) best = t;
       }
-      if (best) this.startTask(best);
-      else if (barrier && this.running.size === 0) this.startTask(barrier);
+      if (best?.pipelined && this.lane) this.startTask(best, this.lane.conn);
+      else if (this.free.length === 0) break;
+      else if (best) this.startTask(best, this.free.pop() as AsyncDuckDBConnection);
+      else if (barrier && this.running.size === 0) this.startTask(barrier, this.free.pop() as AsyncDuckDBConnection);
       else break;
     }
     this.notify();
   }
 
-  private startTask(task: Task<unknown>): void {
+  private startTask(task: Task<unknown>, conn: AsyncDuckDBConnection): void {
     this.queue = this.queue.filter((t) => t !== task);
-    const conn = this.free.pop() as AsyncDuckDBConnection;
     task.state = 'running';
     task.conn = conn;
     this.running.add(task);
+    if (task.pipelined) {
+      this.lane ??= { conn, tasks: 0 };
+      this.lane.tasks++;
+    }
     const finish = () => {
       task.state = 'done';
       this.running.delete(task);
-      this.free.push(conn);
+      if (!task.pipelined) this.free.push(conn);
+      else if (this.lane && --this.lane.tasks === 0) {
+        this.lane = undefined;
+        this.free.push(conn);
+      }
       if (task.mergeKey && this.inflight.get(task.mergeKey) === task) this.inflight.delete(task.mergeKey);
       const subscribers = [...task.subscribers];
       task.subscribers.clear();

@@ -26,6 +26,13 @@ export interface QueryOptions {
   signal?: AbortSignal;
   /** Skip the result cache (SQL Lab runs always execute). Default false. */
   noCache?: boolean;
+  /**
+   * Run in ONE round trip to the DuckDB worker (DuckDB-wasm's runQuery) instead of the pending-query
+   * protocol (start, poll, fetch each batch, end: a trip each, and each waits for a busy main thread).
+   * Such a query cannot be interrupted once it has started, so only for small, quick queries: those
+   * over a cross-filter cube. Default false.
+   */
+  atOnce?: boolean;
 }
 
 /** A column of a result, with DuckDB's type name (e.g. 'BIGINT', 'VARCHAR', 'DATE', 'DECIMAL(18,3)'). */

@@ -58,7 +58,8 @@ describe('cross-filter cubes in the app (real DuckDB-wasm)', () => {
       const selection = byCategory(value);
       const sql = cubeSqlFor(cubes, input([selection]), selection);
       expect(sql).toMatch(/__cube_/);
-      const viaCube = await engine.query(sql!, { noCache: true });
+      // as the app runs it: one worker round trip
+      const viaCube = await engine.query(sql!, { noCache: true, atOnce: true });
       const direct = await engine.query(compileVisualQuery(input([selection])).sql, { noCache: true });
       expect(viaCube.rows).toEqual(direct.rows);
       expect(direct.rows.length).toBe(value === 'none' ? 0 : 13);

@@ -132,7 +132,8 @@ export function useVisualData(visual: Visual, snapshot: WorkbookSnapshot, option
     const controller = new AbortController();
     // under a cross-filter, the visual's cube answers the same rows when it is built
     const viaCube = selection ? cubeSqlFor(cubeStoreOf(engine), inputRef.current, selection) : undefined;
-    engine.query(viaCube ?? sql, { key: `visual:${visual.id}`, priority: 'high', signal: controller.signal }).then(
+    // a cube query is small: it goes in one worker round trip, pipelined with the page's other cube queries
+    engine.query(viaCube ?? sql, { key: `visual:${visual.id}`, priority: 'high', signal: controller.signal, ...(viaCube ? { atOnce: true } : {}) }).then(
       (res) => {
         const current = compiledRef.current;
         if (controller.signal.aborted || !current || !('query' in current)) return;
