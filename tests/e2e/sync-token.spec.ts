@@ -52,6 +52,22 @@ async function recordStatus(page: Page): Promise<() => Promise<string[]>> {
   return () => page.evaluate(() => (window as unknown as { syncTexts: string[] }).syncTexts);
 }
 
+/** Every list of avatars the page shows from now on (who is in "People here"), brief flashes included. */
+async function recordPeople(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { peopleSeen: string[] }).peopleSeen = seen;
+    const read = () => {
+      const list = document.querySelector('[aria-label="People here"]');
+      const names = list ? Array.from(list.querySelectorAll(':scope > li')).map((li) => li.getAttribute('aria-label')).join(', ') : '(no list)';
+      if (seen[seen.length - 1] !== names) seen.push(names);
+    };
+    read();
+    new MutationObserver(read).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+  });
+  return () => page.evaluate(() => (window as unknown as { peopleSeen: string[] }).peopleSeen);
+}
+
 test('an expired token on an open sync socket is renewed unnoticed; a session that cannot be renewed signs out with a notice', async ({ browser }) => {
   test.setTimeout(240_000);
   const alice = person('Alice', 'Able', 'correct horse 1');
@@ -71,6 +87,9 @@ test('an expired token on an open sync socket is renewed unnoticed; a session th
     if (socket.url().includes('/sync/')) sockets += 1;
   });
   const shown = await recordStatus(a.page);
+  // B watches A's avatar meanwhile: A's socket reopening must not make A blink out of "People here".
+  await expect(b.page.getByRole('list', { name: 'People here' }).getByRole('listitem', { name: alice.name })).toBeVisible();
+  const people = await recordPeople(b.page);
 
   // Two token lifetimes: the server closes A's socket (4401) at each expiry, A renews and reconnects.
   await expect.poll(() => sockets, { timeout: 4 * TTL_SECONDS * 1000, message: 'A to reconnect twice with renewed tokens' }).toBeGreaterThanOrEqual(2);
@@ -84,6 +103,7 @@ test('an expired token on an open sync socket is renewed unnoticed; a session th
   expect((await shown()).filter((text) => !/^(Synced|Syncing \d+ edits?)$/.test(text))).toEqual([]);
   await expect(a.page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expect(a.page.getByRole('alert')).toHaveCount(0);
+  expect(await people()).toEqual([alice.name]);
 
   // B's session is ended elsewhere: its refresh token is used (rotated) outside B's browser, so B's
   // next renewal presents a spent token and the server revokes the session. At B's next expiry B

@@ -8,6 +8,7 @@
  * has not confirmed yet; and presence in awareness. Close decisions: close-policy.ts.
  */
 import { readUnsynced, writeUnsynced } from './server-links';
+import { PresenceGrace } from './presence-grace';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
@@ -37,6 +38,8 @@ export class SyncConnection {
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
   /** The notice this connection put up while it could not renew the token (taken down once synced). */
   private pausedNotice: string | null = null;
+  /** the avatars shown: a teammate whose socket reopens does not blink out */
+  private readonly presence = new PresenceGrace((peers) => useSyncStore.getState().set({ peers }));
 
   constructor(
     private readonly doc: Y.Doc,
@@ -50,6 +53,7 @@ export class SyncConnection {
     this.provider.awareness.setLocalStateField('user', user);
     this.provider.awareness.setLocalStateField('selection', []);
     this.provider.on('status', ({ status }) => {
+      if (status === 'disconnected') this.forgetRemoteClocks();
       if (this.renewing) return;
       if (status === 'connected') this.publish(this.provider.synced ? 'synced' : 'connecting');
       else if (status === 'connecting') this.publish('connecting');
@@ -107,6 +111,7 @@ export class SyncConnection {
     window.removeEventListener('online', this.goOnline);
     this.provider.awareness.off('change', this.onAwareness);
     this.provider.destroy();
+    this.presence.clear();
     useSyncStore.getState().set({ status: 'local', pending: 0, peers: [] });
   }
 
@@ -208,6 +213,17 @@ export class SyncConnection {
     }, 150);
   }
 
+  /**
+   * On a closed socket the provider drops the other people's awareness states but keeps their clocks,
+   * and y-protocols ignores a state whose clock it has already seen — so after reconnecting, the server's
+   * current states (same clocks) would be ignored and teammates would stay missing until they next
+   * change something (up to 15 s). Forgetting their clocks lets the states sent on reconnect apply.
+   */
+  private forgetRemoteClocks(): void {
+    const { awareness } = this.provider;
+    for (const clientId of [...awareness.meta.keys()]) if (clientId !== this.doc.clientID && !awareness.states.has(clientId)) awareness.meta.delete(clientId);
+  }
+
   private readonly onAwareness = (): void => {
     // While the socket is being reopened with a renewed token, keep showing who was here.
     if (this.renewing) return;
@@ -220,7 +236,7 @@ export class SyncConnection {
       const selection: unknown = state.selection;
       peers.push({ clientId, name: user.name, color, selection: Array.isArray(selection) ? selection.filter((s): s is string => typeof s === 'string') : [] });
     }
-    useSyncStore.getState().set({ peers });
+    this.presence.update(peers);
   };
 
   private publish(status: 'offline' | 'connecting' | 'syncing' | 'synced' | 'local'): void {
