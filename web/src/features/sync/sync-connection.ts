@@ -54,6 +54,7 @@ export class SyncConnection {
     this.provider.awareness.setLocalStateField('selection', []);
     this.provider.on('status', ({ status }) => {
       if (status === 'disconnected') this.forgetRemoteClocks();
+      if (status === 'connected') this.announceAgain();
       if (this.renewing) return;
       if (status === 'connected') this.publish(this.provider.synced ? 'synced' : 'connecting');
       else if (status === 'connecting') this.publish('connecting');
@@ -217,11 +218,21 @@ export class SyncConnection {
    * On a closed socket the provider drops the other people's awareness states but keeps their clocks,
    * and y-protocols ignores a state whose clock it has already seen — so after reconnecting, the server's
    * current states (same clocks) would be ignored and teammates would stay missing until they next
-   * change something (up to 15 s). Forgetting their clocks lets the states sent on reconnect apply.
+   * change something (up to 30 s). Forgetting their clocks lets the states sent on reconnect apply.
    */
   private forgetRemoteClocks(): void {
     const { awareness } = this.provider;
     for (const clientId of [...awareness.meta.keys()]) if (clientId !== this.doc.clientID && !awareness.states.has(clientId)) awareness.meta.delete(clientId);
+  }
+
+  /**
+   * When this socket closed, the server dropped our awareness state but kept its clock, and so did the
+   * other clients: the same state re-sent with the same clock would be ignored by all of them until our
+   * next change. Setting it again bumps the clock, so everyone sees us back at once.
+   */
+  private announceAgain(): void {
+    const state = this.provider.awareness.getLocalState();
+    if (state) this.provider.awareness.setLocalState({ ...state });
   }
 
   private readonly onAwareness = (): void => {
