@@ -218,7 +218,7 @@ export class SyncConnection {
    * On a closed socket the provider drops the other people's awareness states but keeps their clocks,
    * and y-protocols ignores a state whose clock it has already seen — so after reconnecting, the server's
    * current states (same clocks) would be ignored and teammates would stay missing until they next
-   * change something (up to 30 s). Forgetting their clocks lets the states sent on reconnect apply.
+   * change something (up to 15 s). Forgetting their clocks lets the states sent on reconnect apply.
    */
   private forgetRemoteClocks(): void {
     const { awareness } = this.provider;
