@@ -47,7 +47,7 @@ export type Expr =
   | { type: 'subquery'; query: Query };
 
 /** Portable type names the printer maps per dialect. */
-export type SqlType = 'DOUBLE' | 'BIGINT' | 'VARCHAR' | 'DATE' | 'TIMESTAMP';
+export type SqlType = 'DOUBLE' | 'BIGINT' | 'INTEGER' | 'VARCHAR' | 'DATE' | 'TIMESTAMP';
 
 export interface OrderItem {
   expr: Expr;

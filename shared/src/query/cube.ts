@@ -23,7 +23,8 @@ import { andOpt, cast, col, fn, lit } from './ast';
 import type { SqlDialect } from './dialects/base';
 import { duckdb } from './dialects/duckdb';
 import { compileVisualAst } from './compile/visual';
-import { columnExpr, modelContext } from './model';
+import { columnExpr } from './columns';
+import { contextOf, type ModelInput } from './model';
 import { predicateExpr } from './predicate';
 import type { Predicate, VisualQueryInput } from './types';
 import type { ColumnFieldRef } from '../workbook/schema';
@@ -132,14 +133,14 @@ export interface CubePlan {
  * The key expression a click on `ref` filters by: the date hierarchy key at year/quarter/month
  * level (what a drilled visual publishes), else the column itself.
  */
-export function crossFilterKey(ref: ColumnFieldRef, level?: DateLevel): Expr {
-  const x = columnExpr(ref);
+export function crossFilterKey(model: ModelInput, ref: ColumnFieldRef, level?: DateLevel): Expr {
+  const x = columnExpr(contextOf(model), ref);
   return level && level !== 'day' ? { type: 'dateLevel', expr: x, level } : x;
 }
 
 /** The expressions a cross-filter predicate tests (IN / IS NULL subjects); empty when it has other shapes. */
-export function predicateKeys(input: Pick<VisualQueryInput, 'datasets' | 'relationships' | 'measures'>, selection: Predicate): Expr[] {
-  const ctx = modelContext(input.datasets, input.relationships, input.measures);
+export function predicateKeys(input: ModelInput, selection: Predicate): Expr[] {
+  const ctx = contextOf(input);
   const keys = new Map<string, Expr>();
   let ok = true;
   const walk = (e: Expr): void => {
@@ -161,7 +162,7 @@ export function predicateKeys(input: Pick<VisualQueryInput, 'datasets' | 'relati
  */
 export function planCube(input: VisualQueryInput, cross: Predicate, keys: Expr[], dialect: SqlDialect = duckdb): CubePlan | null {
   if (keys.length === 0) return null;
-  const ctx = modelContext(input.datasets, input.relationships, input.measures);
+  const ctx = contextOf(input);
   const { query } = compileVisualAst(input);
   const crossTerms = conjuncts(predicateExpr(ctx, cross));
 

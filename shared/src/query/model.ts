@@ -1,21 +1,39 @@
-import type { ColumnFieldRef, DatasetColumn, DatasetEntry, Measure, Relationship } from '../workbook/schema';
-import { bin, col, type Expr, type FromItem, type Join } from './ast';
-import { QueryCompileError } from './types';
+import type { CalculatedColumn, ColumnFieldRef, DatasetEntry, Measure, Relationship, WorkbookSnapshot } from '../workbook/schema';
+import { bin, col, type FromItem, type Join } from './ast';
+import { QueryCompileError, type VisualQueryInput } from './types';
 
-/** The model a query is compiled against: datasets by id and name, relationships, measures. */
+/** The model a query is compiled against: datasets by id and name, relationships, measures, calculated columns. */
 export interface ModelContext {
   datasets: Map<string, DatasetEntry>;
   relationships: Relationship[];
   measures: Map<string, Measure>;
+  /** The calculated columns of each dataset (by dataset id). */
+  calculated: Map<string, CalculatedColumn[]>;
 }
 
-export function modelContext(datasets: DatasetEntry[], relationships: Relationship[] = [], measures: Measure[] = []): ModelContext {
+export function modelContext(datasets: DatasetEntry[], relationships: Relationship[] = [], measures: Measure[] = [], calculated: CalculatedColumn[] = []): ModelContext {
+  const byDataset = new Map<string, CalculatedColumn[]>();
+  for (const c of calculated) byDataset.set(c.datasetId, [...(byDataset.get(c.datasetId) ?? []), c]);
   return {
     datasets: new Map(datasets.map((d) => [d.id, d])),
     relationships,
     measures: new Map(measures.map((m) => [m.id, m])),
+    calculated: byDataset,
   };
 }
+
+/** What a query is compiled against: a visual query input's datasets, relationships, measures and calculated columns. */
+export type ModelInput = Pick<VisualQueryInput, 'datasets' | 'relationships' | 'measures' | 'calculatedColumns'>;
+
+export const contextOf = (input: ModelInput): ModelContext => modelContext(input.datasets, input.relationships, input.measures, input.calculatedColumns);
+
+/** The model parts of a workbook snapshot, as a visual query takes them. */
+export const modelOfSnapshot = (snapshot: WorkbookSnapshot): Required<ModelInput> => ({
+  datasets: Object.values(snapshot.datasets),
+  relationships: Object.values(snapshot.model.relationships),
+  measures: Object.values(snapshot.model.measures),
+  calculatedColumns: Object.values(snapshot.model.columns),
+});
 
 /** The internal table that holds a dataset's rows (quoted by the printer). */
 export const tableOf = (datasetId: string): string => `ds_${datasetId}`;
@@ -30,31 +48,6 @@ export const isTextType = (t: string): boolean => /^(VARCHAR|TEXT|STRING|CHAR|BP
 
 export function datasetLabel(ctx: ModelContext, id: string): string {
   return ctx.datasets.get(id)?.name ?? id;
-}
-
-/** The dataset and column a ref points to; a clear error naming the field when either is missing. */
-export function resolveColumn(ctx: ModelContext, ref: ColumnFieldRef, role?: string): { dataset: DatasetEntry; column: DatasetColumn } {
-  const dataset = ctx.datasets.get(ref.datasetId);
-  if (!dataset) {
-    throw new QueryCompileError(
-      `The field "${ref.column}" belongs to a dataset that is not in this workbook (id "${ref.datasetId}"). Remove the field from the visual or re-import the dataset.`,
-      ref,
-      role,
-    );
-  }
-  const column = dataset.columns.find((c) => c.name === ref.column);
-  if (!column) {
-    throw new QueryCompileError(
-      `The column "${ref.column}" does not exist in dataset "${dataset.name}" (it may have been renamed or removed). Replace the field in the visual.`,
-      ref,
-      role,
-    );
-  }
-  return { dataset, column };
-}
-
-export function columnExpr(ref: { datasetId: string; column: string }): Expr {
-  return col(ref.column, tableOf(ref.datasetId));
 }
 
 interface Edge {
@@ -93,6 +86,11 @@ function reach(root: string, edges: Edge[]): { order: string[]; via: Map<string,
   return { order, via };
 }
 
+/** The datasets `datasetId` reaches along active fact → dimension relationships (itself first), each with one row per row of it. */
+export function reachableFrom(ctx: ModelContext, datasetId: string): string[] {
+  return reach(datasetId, edgesOf(ctx)).order;
+}
+
 export interface JoinPlan {
   root: string;
   from: FromItem;
@@ -126,7 +124,7 @@ export function planJoins(ctx: ModelContext, required: string[], blame?: (datase
     const at = blame?.(other) ?? {};
     throw new QueryCompileError(
       `"${datasetLabel(ctx, other)}" and "${datasetLabel(ctx, base)}" are not connected by a relationship, so their fields cannot be used in one visual. ` +
-        `Add a many-to-one relationship between them in the model view, or remove one of the fields.`,
+        `Relate them in the Model view: click "New relationship" and join a column of the table with many rows per value to a unique column of the other (Many to one), or remove one of the fields.`,
       at.field,
       at.role,
     );

@@ -2,7 +2,8 @@ import type { ColumnFieldRef, DatasetEntry, Filter, Scalar } from '../workbook/s
 import { and, bin, cast, isNull, lit, not, or, type DateLevel, type Expr } from './ast';
 import type { SqlDialect } from './dialects/base';
 import { duckdb } from './dialects/duckdb';
-import { columnExpr, isBooleanType, isDateType, isNumericType, isTemporalType, isTextType, modelContext, resolveColumn, type ModelContext } from './model';
+import { fieldDatasets, resolveField } from './columns';
+import { isBooleanType, isDateType, isNumericType, isTemporalType, isTextType, modelContext, type ModelContext } from './model';
 import { filterToPredicate } from './filter-predicates';
 import { topNExpr, withTopNContext } from './topn';
 import { QueryCompileError, type Predicate } from './types';
@@ -58,16 +59,16 @@ function likePattern(text: string, prefix: boolean, suffix: boolean): Expr {
   return lit(`${prefix ? '%' : ''}${escaped}${suffix ? '%' : ''}`);
 }
 
-/** Datasets a predicate reads. */
-export function predicateDatasets(p: Predicate): string[] {
+/** Datasets a predicate reads (a calculated column's RELATED tables included). */
+export function predicateDatasets(ctx: ModelContext, p: Predicate): string[] {
   switch (p.kind) {
     case 'and':
     case 'or':
-      return p.items.flatMap(predicateDatasets);
+      return p.items.flatMap((i) => predicateDatasets(ctx, i));
     case 'not':
-      return predicateDatasets(p.item);
+      return predicateDatasets(ctx, p.item);
     default:
-      return [p.field.datasetId];
+      return fieldDatasets(ctx, p.field);
   }
 }
 
@@ -101,9 +102,8 @@ export function predicateExpr(ctx: ModelContext, p: Predicate): Expr {
 type LeafPredicate = Exclude<Predicate, { kind: 'and' | 'or' } | { kind: 'not' }>;
 
 function leafExpr(ctx: ModelContext, p: LeafPredicate): Expr {
-  const { column } = resolveColumn(ctx, p.field, 'filters');
+  const { column, expr: x } = resolveField(ctx, p.field, 'filters');
   const type = column.type;
-  const x = columnExpr(p.field);
   switch (p.kind) {
     case 'in': {
       const match = inPredicate(type, x, p.values, p.field);
@@ -153,7 +153,7 @@ function leafExpr(ctx: ModelContext, p: LeafPredicate): Expr {
       return and(bin('>=', x, at(from)), bin('<', x, at(to)));
     }
     case 'topN':
-      return topNExpr(ctx, p, { expr: (q) => predicateExpr(ctx, q), datasets: predicateDatasets });
+      return topNExpr(ctx, p, { expr: (q) => predicateExpr(ctx, q), datasets: (q) => predicateDatasets(ctx, q) });
   }
 }
 

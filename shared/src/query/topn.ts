@@ -14,7 +14,8 @@ import { isMeasureRef } from '../workbook/schema';
 import { and, cast, fn, isNull, type Expr, type Query } from './ast';
 import { compileMeasure } from './measure/compile';
 import { MeasureError } from './measure/parse';
-import { columnExpr, isNumericType, planJoins, resolveColumn, type ModelContext } from './model';
+import { resolveField } from './columns';
+import { isNumericType, planJoins, type ModelContext } from './model';
 import { QueryCompileError, type Predicate } from './types';
 
 /** A Top N predicate with the filter context it ranks in (absent → it ranks over every row). */
@@ -57,8 +58,7 @@ export function rankExpr(ctx: ModelContext, by: FieldRef): { expr: Expr; dataset
       throw error;
     }
   }
-  const { column } = resolveColumn(ctx, by, 'filters');
-  const x = columnExpr(by);
+  const { column, expr: x, datasets } = resolveField(ctx, by, 'filters');
   const numeric = isNumericType(column.type);
   const agg = by.aggregate && by.aggregate !== 'none' ? by.aggregate : numeric ? 'sum' : 'count';
   if ((agg === 'sum' || agg === 'avg' || agg === 'median') && !numeric) {
@@ -69,7 +69,7 @@ export function rankExpr(ctx: ModelContext, by: FieldRef): { expr: Expr; dataset
   else if (agg === 'median') expr = cast({ type: 'quantile', expr: x, q: 0.5 }, 'DOUBLE');
   else if (agg === 'distinctCount') expr = { type: 'func', name: 'COUNT', args: [x], distinct: true };
   else expr = fn(agg.toUpperCase(), x);
-  return { expr, datasets: [by.datasetId] };
+  return { expr, datasets };
 }
 
 /**
@@ -77,11 +77,11 @@ export function rankExpr(ctx: ModelContext, by: FieldRef): { expr: Expr; dataset
  * predicates on datasets the ranking query cannot reach are left out, as a visual leaves out filters it cannot reach.
  */
 export function topNExpr(ctx: ModelContext, p: TopNPredicate, compile: ContextCompiler): Expr {
-  resolveColumn(ctx, p.field, 'filters');
+  const field = resolveField(ctx, p.field, 'filters');
   if (!Number.isInteger(p.n) || p.n < 1) throw new QueryCompileError(`A Top N filter needs N to be a whole number ≥ 1 (got ${String(p.n)}).`, p.field, 'filters');
   const rank = rankExpr(ctx, p.by);
-  const plan = planJoins(ctx, [p.field.datasetId, ...rank.datasets], () => ({ field: p.field, role: 'filters' }));
-  const x = columnExpr(p.field);
+  const plan = planJoins(ctx, [...field.datasets, ...rank.datasets], () => ({ field: p.field, role: 'filters' }));
+  const x = field.expr;
   const context: Expr[] = [];
   for (const q of p.within ?? []) {
     if (isTopN(q)) continue;

@@ -1,4 +1,4 @@
-import type { Aggregate, ColumnFieldRef, DatasetEntry, FieldRef, Measure, Relationship, Scalar, Visual } from '../workbook/schema';
+import type { Aggregate, CalculatedColumn, ColumnFieldRef, DatasetEntry, FieldRef, Measure, Relationship, Scalar, Visual } from '../workbook/schema';
 import type { DateLevel } from './ast';
 
 /** A filter condition in one form for report, page, visual filters, slicers and cross-filters. */
@@ -51,6 +51,8 @@ export interface VisualQueryInput {
   datasets: DatasetEntry[];
   relationships: Relationship[];
   measures: Measure[];
+  /** The workbook's calculated columns (absent: none); a field may name one like any column of its dataset. */
+  calculatedColumns?: CalculatedColumn[];
   /** Report + page + visual filters + slicers + cross-filter, already combined (AND). */
   filters: Predicate[];
   /** Date hierarchy level for the category well (0 = year … 3 = day); absent → raw column. */

@@ -1,12 +1,13 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { CommandError, nameKey, newRecord, parseInput, requireRecord, transactLocal, writeFields } from './command-kit';
-import { datasetColumnNames } from './dataset-commands';
+import { datasetColumnNames, listDatasets } from './dataset-commands';
 import { requireModelPart } from './doc';
 import { renameMeasureRefs } from '../query/measure/refs';
+import { isBooleanType, isDateType, isNumericType, isTextType } from '../query/model';
 import { newId } from './ids';
-import { datasetsMap, type YRecord } from './layout';
-import { CARDINALITIES, CROSS_FILTERS, ColumnRefSchema, IdSchema, type Cardinality, type ColumnRef, type CrossFilter } from './schema';
+import { datasetsMap, modelPart, type YRecord } from './layout';
+import { CARDINALITIES, CROSS_FILTERS, ColumnRefSchema, ColumnTypeSchema, IdSchema, type Cardinality, type ColumnRef, type CrossFilter, type DatasetEntry } from './schema';
 
 const NameSchema = z.string().trim().min(1, 'the name must not be empty').max(200, 'the name is too long (max 200 characters)');
 
@@ -77,14 +78,99 @@ export function removeMeasure(doc: Y.Doc, id: string): void {
 
 // ----------------------------------------------------------- relationships
 
-const AddRelationshipSchema = z.object({
-  id: IdSchema.optional(),
+/** What a relationship's two ends are checked against: the datasets, calculated columns and the other relationships. */
+export interface RelationshipModel {
+  datasets: readonly DatasetEntry[];
+  /** Calculated columns (no stored type: their type is not checked). */
+  calculated?: readonly { datasetId: string; name: string }[];
+  relationships: readonly { id: string; from: ColumnRef; to: ColumnRef }[];
+}
+
+/** A reason two columns cannot be related, said to the user; `field` is the input at fault (`to.column` …). */
+export interface RelationshipProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * The kind of values a column type holds, for joining: every number type is one kind (integers of any width, DECIMAL,
+ * DOUBLE: DuckDB compares them exactly), text types another, DATE, TIMESTAMP (any precision or time zone) and BOOLEAN
+ * each their own; any other type only matches itself (TIME, UUID, BLOB …).
+ */
+export function joinKind(type: string): string {
+  if (isNumericType(type)) return 'number';
+  if (isTextType(type)) return 'text';
+  if (isDateType(type)) return 'date';
+  if (/^TIMESTAMP/i.test(type.trim())) return 'timestamp'; // any precision (TIMESTAMP_NS …) or time zone
+  if (isBooleanType(type)) return 'boolean';
+  return type.trim().toUpperCase().replace(/\(.*$/, '');
+}
+
+/** Whether columns of these two types can be joined with `=` in a relationship. */
+export const joinableTypes = (a: string, b: string): boolean => joinKind(a) === joinKind(b);
+
+const KIND_WORDS: Record<string, string> = { number: 'numbers', text: 'text', date: 'dates', timestamp: 'date-times', boolean: 'true/false values' };
+
+/**
+ * The first reason `from` → `to` cannot be a relationship of `model` (pure: the commands and the Model view's dialog
+ * share it): unknown dataset or column, both ends in one dataset, column types of different kinds, or the two columns
+ * already related (either way round) by a relationship other than `exceptId`. Undefined when they can be related.
+ */
+export function relationshipProblem(model: RelationshipModel, ends: { from: ColumnRef; to: ColumnRef }, exceptId?: string): RelationshipProblem | undefined {
+  const byId = new Map(model.datasets.map((d) => [d.id, d]));
+  const types: Partial<Record<'from' | 'to', string>> = {};
+  for (const end of ['from', 'to'] as const) {
+    const ref = ends[end];
+    const dataset = byId.get(ref.datasetId);
+    if (!dataset) return { field: `${end}.datasetId`, message: `There is no dataset with id "${ref.datasetId}".` };
+    const stored = dataset.columns.find((c) => nameKey(c.name) === nameKey(ref.column));
+    if (stored) types[end] = stored.type;
+    else if (!(model.calculated ?? []).some((c) => c.datasetId === ref.datasetId && nameKey(c.name) === nameKey(ref.column))) {
+      return { field: `${end}.column`, message: `Table "${dataset.name}" has no column "${ref.column}".` };
+    }
+  }
+  const label = (ref: ColumnRef): string => `${byId.get(ref.datasetId)?.name ?? ref.datasetId}.${ref.column}`;
+  if (ends.from.datasetId === ends.to.datasetId) {
+    return { field: 'to.datasetId', message: 'A relationship must join two different datasets: choose another table on one side.' };
+  }
+  if (types.from !== undefined && types.to !== undefined && !joinableTypes(types.from, types.to)) {
+    const [a, b] = [joinKind(types.from), joinKind(types.to)].map((k) => KIND_WORDS[k] ?? k);
+    return {
+      field: 'to.column',
+      message:
+        `${label(ends.from)} holds ${a} (${types.from}) and ${label(ends.to)} holds ${b} (${types.to}): their values can never match. ` +
+        'Choose two columns of the same kind (numbers with numbers, text with text, dates with dates).',
+    };
+  }
+  const same = (a: ColumnRef, b: ColumnRef): boolean => a.datasetId === b.datasetId && nameKey(a.column) === nameKey(b.column);
+  const taken = model.relationships.find(
+    (r) => r.id !== exceptId && ((same(ends.from, r.from) && same(ends.to, r.to)) || (same(ends.from, r.to) && same(ends.to, r.from))),
+  );
+  if (taken) return { field: 'to', message: `${label(ends.from)} and ${label(ends.to)} are already related. Edit that relationship instead.` };
+  return undefined;
+}
+
+/** The model the relationship commands validate against, read from the document. */
+function relationshipModel(doc: Y.Doc, rels: Y.Map<YRecord>): RelationshipModel {
+  const calculated = [...(modelPart(doc, 'columns')?.values() ?? [])].map((c) => ({ datasetId: String(c.get('datasetId') ?? ''), name: String(c.get('name') ?? '') }));
+  const relationships = [...rels.entries()].map(([id, rec]) => ({ id, from: rec.get('from') as ColumnRef, to: rec.get('to') as ColumnRef }));
+  return { datasets: listDatasets(doc), calculated, relationships };
+}
+
+function requireRelatable(doc: Y.Doc, cmd: string, rels: Y.Map<YRecord>, ends: { from: ColumnRef; to: ColumnRef }, exceptId?: string): void {
+  const problem = relationshipProblem(relationshipModel(doc, rels), ends, exceptId);
+  if (problem) throw new CommandError(cmd, `${cmd}: ${problem.message}`, problem.field);
+}
+
+const RelationshipFields = {
   from: ColumnRefSchema,
   to: ColumnRefSchema,
-  cardinality: z.enum(CARDINALITIES).optional(),
-  crossFilter: z.enum(CROSS_FILTERS).optional(),
-  active: z.boolean().optional(),
-});
+  cardinality: z.enum(CARDINALITIES),
+  crossFilter: z.enum(CROSS_FILTERS),
+  active: z.boolean(),
+};
+const AddRelationshipSchema = z.object({ id: IdSchema.optional(), ...RelationshipFields }).partial({ cardinality: true, crossFilter: true, active: true });
+const UpdateRelationshipSchema = z.object(RelationshipFields).partial();
 export interface AddRelationshipInput {
   id?: string;
   /** The many side (fact) by default … */
@@ -95,37 +181,40 @@ export interface AddRelationshipInput {
   crossFilter?: CrossFilter;
   active?: boolean;
 }
+export type UpdateRelationshipInput = Partial<Omit<AddRelationshipInput, 'id'>>;
 
-/** Relates two columns of two datasets (default many-to-one, single-direction, active). */
+/**
+ * Relates two columns of two datasets (default many-to-one, single-direction, active). Refused (nothing written) when
+ * `relationshipProblem` finds a reason; whether the "one" side's values are unique needs the data, so the caller checks it.
+ */
 export function addRelationship(doc: Y.Doc, input: AddRelationshipInput): string {
   const cmd = 'addRelationship';
   const v = parseInput(cmd, AddRelationshipSchema, input);
   const rels = requireModelPart(doc, cmd, 'relationships');
-  for (const end of ['from', 'to'] as const) {
-    const ref = v[end];
-    requireDataset(doc, cmd, ref.datasetId, `${end}.datasetId`);
-    if (!datasetColumnNames(doc, ref.datasetId).has(nameKey(ref.column))) {
-      throw new CommandError(cmd, `${cmd}: dataset "${ref.datasetId}" has no column "${ref.column}".`, `${end}.column`);
-    }
-  }
-  if (v.from.datasetId === v.to.datasetId) throw new CommandError(cmd, `${cmd}: a relationship must join two different datasets.`, 'to.datasetId');
-  const same = (a: ColumnRef, b: unknown): boolean => {
-    const r = b as Partial<ColumnRef> | undefined;
-    return r?.datasetId === a.datasetId && nameKey(String(r.column ?? '')) === nameKey(a.column);
-  };
-  for (const rec of rels.values()) {
-    const f = rec.get('from');
-    const t = rec.get('to');
-    if ((same(v.from, f) && same(v.to, t)) || (same(v.from, t) && same(v.to, f))) {
-      throw new CommandError(cmd, `${cmd}: these two columns are already related.`, 'to');
-    }
-  }
+  requireRelatable(doc, cmd, rels, v);
   const id = v.id ?? newId('rel_');
   requireFreshId(cmd, rels, id, 'relationship');
   transactLocal(doc, cmd, () =>
     rels.set(id, newRecord({ from: v.from, to: v.to, cardinality: v.cardinality ?? 'many-to-one', crossFilter: v.crossFilter ?? 'single', active: v.active ?? true })),
   );
   return id;
+}
+
+/**
+ * Changes some of a relationship's properties: its columns (`from`, `to`), cardinality, cross-filter direction, whether
+ * it is active. New ends are validated as `addRelationship` does (the relationship itself aside); each property is its
+ * own key, so concurrent edits of different ones merge. One transaction, one undo step.
+ */
+export function updateRelationship(doc: Y.Doc, id: string, patch: UpdateRelationshipInput): void {
+  const cmd = 'updateRelationship';
+  const v = parseInput(cmd, UpdateRelationshipSchema, patch);
+  const rels = requireModelPart(doc, cmd, 'relationships');
+  const rec = requireRecord(cmd, rels, id, 'relationship');
+  if (v.from !== undefined || v.to !== undefined) {
+    requireRelatable(doc, cmd, rels, { from: v.from ?? (rec.get('from') as ColumnRef), to: v.to ?? (rec.get('to') as ColumnRef) }, id);
+  }
+  const given = Object.fromEntries(Object.entries(v).filter(([, value]) => value !== undefined));
+  transactLocal(doc, cmd, () => writeFields(rec, given));
 }
 
 export function removeRelationship(doc: Y.Doc, id: string): void {
@@ -137,10 +226,16 @@ export function removeRelationship(doc: Y.Doc, id: string): void {
 
 // ------------------------------------------------------- calculated columns
 
-const AddCalcSchema = z.object({ id: IdSchema.optional(), datasetId: IdSchema, name: NameSchema, expression: z.string() });
+const CalcTypeSchema = ColumnTypeSchema.optional();
+const AddCalcSchema = z.object({ id: IdSchema.optional(), datasetId: IdSchema, name: NameSchema, expression: z.string(), type: CalcTypeSchema });
 export type AddCalculatedColumnInput = z.input<typeof AddCalcSchema>;
+const UpdateCalcSchema = z.object({ name: NameSchema.optional(), expression: z.string().optional(), type: CalcTypeSchema });
+export type UpdateCalculatedColumnInput = z.input<typeof UpdateCalcSchema>;
 
-/** Adds a calculated column to a dataset; its name must not clash with any column of that dataset. */
+/**
+ * Adds a calculated column to a dataset; its name must not clash with any column of that dataset. `type`: the DuckDB
+ * type of its values (the engine describes the expression when the column is saved).
+ */
 export function addCalculatedColumn(doc: Y.Doc, input: AddCalculatedColumnInput): string {
   const cmd = 'addCalculatedColumn';
   const v = parseInput(cmd, AddCalcSchema, input);
@@ -151,15 +246,22 @@ export function addCalculatedColumn(doc: Y.Doc, input: AddCalculatedColumnInput)
   }
   const id = v.id ?? newId('cc_');
   requireFreshId(cmd, cols, id, 'calculated column');
-  transactLocal(doc, cmd, () => cols.set(id, newRecord({ datasetId: v.datasetId, name: v.name, expression: v.expression })));
+  transactLocal(doc, cmd, () => cols.set(id, newRecord({ datasetId: v.datasetId, name: v.name, expression: v.expression, type: v.type })));
   return id;
 }
 
-export function updateCalculatedColumn(doc: Y.Doc, id: string, patch: { expression: string }): void {
+/** Changes a calculated column's expression, type or name (a new name must not clash with another column of its dataset). */
+export function updateCalculatedColumn(doc: Y.Doc, id: string, patch: UpdateCalculatedColumnInput): void {
   const cmd = 'updateCalculatedColumn';
-  const v = parseInput(cmd, z.object({ expression: z.string() }), patch);
+  const v = parseInput(cmd, UpdateCalcSchema, patch);
   const rec = requireRecord(cmd, requireModelPart(doc, cmd, 'columns'), id, 'calculated column');
-  transactLocal(doc, cmd, () => rec.set('expression', v.expression));
+  if (v.name !== undefined && nameKey(v.name) !== nameKey(String(rec.get('name') ?? ''))) {
+    const datasetId = String(rec.get('datasetId') ?? '');
+    if (datasetColumnNames(doc, datasetId).has(nameKey(v.name))) {
+      throw new CommandError(cmd, `${cmd}: dataset "${datasetId}" already has a column named "${v.name}". Choose another name.`, 'name');
+    }
+  }
+  transactLocal(doc, cmd, () => writeFields(rec, v));
 }
 
 export function removeCalculatedColumn(doc: Y.Doc, id: string): void {

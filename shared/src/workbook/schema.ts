@@ -71,7 +71,18 @@ export const MeasureSchema = z.object({
 });
 export type Measure = z.infer<typeof MeasureSchema>;
 
-export const CalculatedColumnSchema = z.object({ id: IdSchema, datasetId: IdSchema, name: nonEmpty('name'), expression: z.string() });
+export const CalculatedColumnSchema = z.object({
+  id: IdSchema,
+  datasetId: IdSchema,
+  name: nonEmpty('name'),
+  /** A row-level DAX-like expression (shared/src/query/calc). */
+  expression: z.string(),
+  /**
+   * The DuckDB type of the values, as the engine described the expression when it was saved; absent in records written
+   * before types were stored (the compiler then infers it from the expression). Optional: no schema version change.
+   */
+  type: ColumnTypeSchema.optional(),
+});
 export type CalculatedColumn = z.infer<typeof CalculatedColumnSchema>;
 
 export const HierarchySchema = z.object({

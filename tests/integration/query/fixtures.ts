@@ -2,12 +2,16 @@
  * A small star schema with hand-checked answers, loaded into a real DuckDB-wasm (Node worker) through
  * LocalEngine, plus helpers to compile a visual and run its SQL.
  */
+import { expect } from 'vitest';
 import {
   compileVisualQuery,
+  planCube,
+  predicateKeys,
   type CompiledQuery,
   type DatasetEntry,
   type FieldRef,
   type Measure,
+  type ModelInput,
   type Predicate,
   type Relationship,
   type Visual,
@@ -17,7 +21,7 @@ import { LocalEngine } from '../../../web/src/engine/local-engine';
 import { nodeDuckDBFactory } from '../../../web/src/engine/testing/duckdb-node';
 
 /** Sales (fact): 10 orders. products (dimension): p4 is missing on purpose (an orphan fact row). */
-const SALES_ROWS = [
+export const SALES_ROWS = [
   [1, '2024-01-15', 'p1', 'North', 100, 1],
   [2, '2024-02-10', 'p2', 'South', 50, 2],
   [3, '2024-03-05', 'p1', 'North', 30, 1],
@@ -100,6 +104,10 @@ export interface Run {
   columns: { name: string; type: string }[];
 }
 
+/** The model a query compiles against. */
+export type Model = ModelInput;
+export const MODEL: Model = { datasets: DATASETS, relationships: RELATIONSHIPS, measures: MEASURES };
+
 /** Compiles the visual against the fixture model and runs the SQL through DuckDB. */
 export async function run(engine: LocalEngine, v: Visual, options: Partial<Omit<VisualQueryInput, 'visual'>> = {}): Promise<Run> {
   const compiled = compileVisualQuery({ visual: v, datasets: DATASETS, relationships: RELATIONSHIPS, measures: MEASURES, filters: [], ...options });
@@ -111,3 +119,37 @@ export async function run(engine: LocalEngine, v: Visual, options: Partial<Omit<
 export const table = (rows: Record<string, unknown>[], keys: string[]): unknown[][] => rows.map((r) => keys.map((k) => r[k]));
 
 export type { Predicate };
+
+function approxRows(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v])));
+}
+
+let cubes = 0;
+
+/**
+ * Builds the cross-filter cube of `target` for the key of `selections[0]`, then checks every selection: the visual's
+ * query rewritten over the cube returns exactly the rows (same order, same types, the same numbers) as its own SQL.
+ */
+export async function checkCube(
+  engine: LocalEngine,
+  target: Visual,
+  selections: Predicate[],
+  options: { model?: Model; extra?: Predicate[]; drill?: { level: number } } = {},
+): Promise<void> {
+  const { model = MODEL, extra = [], drill } = options;
+  const keys = predicateKeys(model, selections[0]);
+  expect(keys.length).toBeGreaterThan(0);
+  const input = { visual: target, ...model, filters: [...extra, selections[0]], ...(drill ? { drill } : {}) };
+  const plan = planCube(input, selections[0], keys);
+  expect(plan, `${target.type} should be cubable`).not.toBeNull();
+  const table = `cube_${cubes++}`;
+  await engine.exec(`CREATE TABLE ${table} AS ${plan!.buildSql}`);
+  for (const selection of selections) {
+    const direct = await run(engine, target, { ...model, filters: [...extra, selection], ...(drill ? { drill } : {}) });
+    const sql = plan!.sql(table, selection);
+    expect(sql, JSON.stringify(selection)).not.toBeNull();
+    const viaCube = await engine.query(sql!, { noCache: true });
+    expect(viaCube.columns.map((c) => c.type), `${target.type} column types`).toEqual(direct.columns.map((c) => c.type));
+    expect(approxRows(viaCube.rows), `${target.type} ${JSON.stringify(selection)}`).toEqual(approxRows(direct.rows));
+  }
+}

@@ -3,7 +3,8 @@ import { isMeasureRef } from '../../workbook/schema';
 import { andOpt, cast, col, fn, over, type DateLevel, type Expr, type FromItem, type Join } from '../ast';
 import { compileMeasure } from '../measure/compile';
 import { MeasureError } from '../measure/parse';
-import { columnExpr, isDateType, isNumericType, isTemporalType, planJoins, resolveColumn, type JoinPlan, type ModelContext } from '../model';
+import { resolveField } from '../columns';
+import { isDateType, isNumericType, isTemporalType, planJoins, type JoinPlan, type ModelContext } from '../model';
 import { predicateDatasets, predicateExpr } from '../predicate';
 import { QueryCompileError, type Predicate, type ResultField, type VisualQueryInput } from '../types';
 
@@ -65,6 +66,13 @@ export class FieldCollector {
     if (!this.blame.has(datasetId)) this.blame.set(datasetId, { field: ref, role });
   }
 
+  /** A column field: its SQL and type, with the datasets it reads registered for the join plan. */
+  private column(ref: ColumnFieldRef, role: string): { x: Expr; column: { name: string; type: string } } {
+    const f = resolveField(this.ctx, ref, role);
+    for (const d of f.datasets) this.use(d, ref, role);
+    return { x: f.expr, column: f.column };
+  }
+
   /** Adds a result column made by the query shape itself (bins, running totals, min/max…). */
   push(expr: Expr, field: Omit<ResultField, 'key'>): Part {
     const key = `c${this.parts.length}`;
@@ -78,16 +86,15 @@ export class FieldCollector {
     if (isMeasureRef(ref)) {
       throw new QueryCompileError(`A measure cannot go in the "${role}" well: it needs a column to group by. Use a column there.`, ref, role);
     }
-    const { column } = resolveColumn(this.ctx, ref, role);
-    this.use(ref.datasetId, ref, role);
+    const { x, column } = this.column(ref, role);
     const base = { role, kind: 'dimension' as const, ref };
     if (level && isTemporalType(column.type)) {
       return {
-        expr: { type: 'dateLevel', expr: columnExpr(ref), level },
+        expr: { type: 'dateLevel', expr: x, level },
         field: { ...base, label: `${ref.label ?? ref.column} (${level})`, vlType: level === 'day' ? 'temporal' : 'ordinal', sqlType: 'VARCHAR', drillLevel: level },
       };
     }
-    return { expr: columnExpr(ref), field: { ...base, label: ref.label ?? ref.column, vlType: vlTypeOf(column.type), sqlType: column.type } };
+    return { expr: x, field: { ...base, label: ref.label ?? ref.column, vlType: vlTypeOf(column.type), sqlType: column.type } };
   }
 
   dimension(ref: FieldRef, role: string, level?: DateLevel): Part {
@@ -112,11 +119,9 @@ export class FieldCollector {
         throw error;
       }
     }
-    const { column } = resolveColumn(this.ctx, ref, role);
-    this.use(ref.datasetId, ref, role);
+    const { x, column } = this.column(ref, role);
     const numeric = isNumericType(column.type);
     const agg: Exclude<Aggregate, 'none'> = ref.aggregate && ref.aggregate !== 'none' ? ref.aggregate : numeric ? 'sum' : 'count';
-    const x = columnExpr(ref);
     if ((agg === 'sum' || agg === 'avg' || agg === 'median') && !numeric) {
       throw new QueryCompileError(`"${ref.column}" holds ${column.type} values, which cannot be summed or averaged. Choose Count or Distinct count.`, ref, role);
     }
@@ -180,7 +185,7 @@ export class FieldCollector {
   drillLevel(ref: FieldRef | undefined): DateLevel | undefined {
     const drill = this.input.drill;
     if (!drill || !ref || isMeasureRef(ref)) return undefined;
-    const { column } = resolveColumn(this.ctx, ref, 'category');
+    const { column } = resolveField(this.ctx, ref, 'category');
     if (!isTemporalType(column.type)) return undefined;
     const level = Math.max(0, Math.min(3, Math.trunc(drill.level)));
     return DATE_LEVELS[level];
@@ -221,7 +226,7 @@ export class FieldCollector {
     const plan = this.finish();
     const conditions: Expr[] = [];
     for (const p of this.input.filters) {
-      const ds = predicateDatasets(p);
+      const ds = predicateDatasets(this.ctx, p);
       if (!ds.every((d) => plan.reachable.has(d))) continue;
       conditions.push(predicateExpr(this.ctx, p as Predicate));
       for (const d of ds) plan.need(d);

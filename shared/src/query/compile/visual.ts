@@ -3,7 +3,7 @@ import type { Query } from '../ast';
 import type { SqlDialect } from '../dialects/base';
 import { SqlPrintError } from '../dialects/base';
 import { duckdb } from '../dialects/duckdb';
-import { modelContext } from '../model';
+import { contextOf } from '../model';
 import { QueryCompileError, type CompiledQuery, type VisualQueryInput } from '../types';
 import { categoryChart, scatter, type Shape } from './charts';
 import { FieldCollector } from './fields';
@@ -59,7 +59,7 @@ export function compileVisualQuery(input: VisualQueryInput, dialect: SqlDialect 
 export function compileVisualAst(input: VisualQueryInput): { query: Query } & Omit<CompiledQuery, 'sql'> {
   const shape = SHAPES[input.visual.type];
   if (!shape) throw new QueryCompileError(`Unknown visual type "${String(input.visual.type)}".`);
-  const fc = new FieldCollector(modelContext(input.datasets, input.relationships, input.measures), input);
+  const fc = new FieldCollector(contextOf(input), input);
   const { query, reduction } = shape(fc);
   return { query, fields: fc.parts.map((p) => p.field), ...(reduction ? { reduction } : {}) };
 }

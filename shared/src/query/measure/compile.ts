@@ -1,6 +1,9 @@
-import type { DatasetEntry, Measure } from '../../workbook/schema';
-import { bin, cast, fn, isNull, lit, or, type Expr } from '../ast';
-import { columnExpr, isNumericType, isTemporalType, type ModelContext } from '../model';
+import type { Measure } from '../../workbook/schema';
+import { bin, cast, fn, lit, type Expr } from '../ast';
+import { findModelColumn, modelColumnNames } from '../columns';
+import { didYouMean, findDataset } from '../lang/lookup';
+import { divideExpr } from '../lang/sql';
+import { isNumericType, isTemporalType, type ModelContext } from '../model';
 import { MeasureError, parseMeasure, type MeasureNode } from './parse';
 
 export interface CompiledMeasure {
@@ -8,16 +11,6 @@ export interface CompiledMeasure {
   expr: Expr;
   /** Datasets it reads. */
   datasets: Set<string>;
-}
-
-function findDataset(ctx: ModelContext, name: string, pos: number, len: number): DatasetEntry {
-  const all = [...ctx.datasets.values()];
-  const hit = all.find((d) => d.name === name) ?? all.find((d) => d.name.toLowerCase() === name.toLowerCase()) ?? ctx.datasets.get(name);
-  if (!hit) {
-    const known = all.map((d) => d.name).join(', ') || 'none';
-    throw new MeasureError(`Unknown table "${name}" at position ${pos}. Tables: ${known}.`, pos, len);
-  }
-  return hit;
 }
 
 /**
@@ -40,15 +33,8 @@ export function compileMeasure(ctx: ModelContext, measure: Measure, stack: strin
         return { type: 'neg', expr: visit(n.operand) };
       case 'binary':
         return n.op === '/' ? bin('/', cast(visit(n.left), 'DOUBLE'), visit(n.right)) : bin(n.op, visit(n.left), visit(n.right));
-      case 'divide': {
-        const num = visit(n.numerator);
-        const den = visit(n.denominator);
-        return {
-          type: 'case',
-          whens: [{ when: or(isNull(den), bin('=', den, lit(0))), then: n.alternate ? cast(visit(n.alternate), 'DOUBLE') : lit(null) }],
-          else: bin('/', cast(num, 'DOUBLE'), den),
-        };
-      }
+      case 'divide':
+        return divideExpr(visit(n.numerator), visit(n.denominator), n.alternate ? visit(n.alternate) : undefined);
       case 'countRows': {
         const ds = findDataset(ctx, n.table, n.argPos, n.table.length);
         datasets.add(ds.id);
@@ -76,12 +62,14 @@ export function compileMeasure(ctx: ModelContext, measure: Measure, stack: strin
       case 'aggregate': {
         const ds = n.table === undefined ? home : findDataset(ctx, n.table, n.argPos, n.table.length);
         if (!ds) throw new MeasureError(`The measure's home dataset is missing: name the table, e.g. ${n.fn}(Sales[${n.column}]).`, n.argPos);
-        const column = ds.columns.find((c) => c.name === n.column) ?? ds.columns.find((c) => c.name.toLowerCase() === n.column.toLowerCase());
-        if (!column) {
-          throw new MeasureError(`Unknown column [${n.column}] in table "${ds.name}" at position ${n.argPos}. Columns: ${ds.columns.map((c) => c.name).join(', ')}.`, n.argPos);
+        const found = findModelColumn(ctx, ds, n.column, n.argPos);
+        if (!found) {
+          const names = modelColumnNames(ctx, ds);
+          const hint = didYouMean(n.column, names, (c) => `[${c}]`) || ` Columns: ${names.join(', ')}.`;
+          throw new MeasureError(`Unknown column [${n.column}] in table "${ds.name}" at position ${n.argPos}.${hint}`, n.argPos);
         }
-        datasets.add(ds.id);
-        const x = columnExpr({ datasetId: ds.id, column: column.name });
+        const { column, expr: x } = found;
+        for (const d of found.datasets) datasets.add(d);
         const numeric = isNumericType(column.type);
         if ((n.fn === 'SUM' || n.fn === 'AVERAGE' || n.fn === 'MEDIAN') && !numeric) {
           throw new MeasureError(`${n.fn} needs a numeric column; "${column.name}" is ${column.type}. Use COUNT or DISTINCTCOUNT.`, n.pos, n.fn.length);

@@ -74,7 +74,7 @@ describe('compileMeasure', () => {
   });
 
   it('names unknown tables, columns and measures at their position, and cycles', () => {
-    expect(errorOf(() => compileMeasure(ctx, measure('SUM(Salez[amount])')))).toMatchObject({ position: 4, message: 'Unknown table "Salez" at position 4. Tables: Sales.' });
+    expect(errorOf(() => compileMeasure(ctx, measure('SUM(Salez[amount])')))).toMatchObject({ position: 4, message: 'Unknown table "Salez" at position 4. Did you mean Sales?' });
     expect(errorOf(() => compileMeasure(ctx, measure('1 + SUM(Sales[amt])')))).toMatchObject({ position: 8, message: expect.stringContaining('Unknown column [amt] in table "Sales"') });
     expect(errorOf(() => compileMeasure(ctx, measure('[Nope] * 2')))).toMatchObject({ position: 0, message: 'Unknown measure [Nope] at position 0.' });
     expect(errorOf(() => compileMeasure(ctx, measure('SUM(Sales[region])')))).toMatchObject({ position: 0, message: expect.stringContaining('SUM needs a numeric column') });

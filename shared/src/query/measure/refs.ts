@@ -2,43 +2,35 @@
  * References between measures (`[Name]` in an expression): which measures an expression uses, and the same expression
  * with a renamed measure's references rewritten (Power BI updates them on rename). Column references in brackets
  * (`SUM([amount])`, `Sales[amount]`) are never touched. An expression that does not parse has no references we can
- * find safely, so it is left as it is.
+ * find safely, so it is left as it is. `measureColumnReads` lists the columns a measure aggregates.
  */
+import type { ColumnRef, Measure } from '../../workbook/schema';
+import { datasetNamed } from '../lang/lookup';
+import type { ModelContext } from '../model';
 import { MeasureError, parseMeasure, tokenize, type MeasureNode } from './parse';
 
 const key = (name: string): string => name.trim().toLocaleLowerCase();
 
-function refNodes(node: MeasureNode, out: Extract<MeasureNode, { kind: 'measureRef' }>[]): void {
-  switch (node.kind) {
-    case 'measureRef':
-      out.push(node);
-      return;
-    case 'binary':
-      refNodes(node.left, out);
-      refNodes(node.right, out);
-      return;
-    case 'negate':
-      refNodes(node.operand, out);
-      return;
-    case 'divide':
-      refNodes(node.numerator, out);
-      refNodes(node.denominator, out);
-      if (node.alternate) refNodes(node.alternate, out);
-      return;
-    default:
-      return;
-  }
-}
-
-/** The `[Name]` references of an expression (in order); none when it does not parse. */
-function parsedRefs(expression: string): Extract<MeasureNode, { kind: 'measureRef' }>[] {
-  const out: Extract<MeasureNode, { kind: 'measureRef' }>[] = [];
+/** Every node of an expression, depth first; none when it does not parse. */
+function parsedNodes(expression: string): MeasureNode[] {
+  const out: MeasureNode[] = [];
+  const visit = (node: MeasureNode): void => {
+    out.push(node);
+    if (node.kind === 'binary') [node.left, node.right].forEach(visit);
+    else if (node.kind === 'negate') visit(node.operand);
+    else if (node.kind === 'divide') [node.numerator, node.denominator, ...(node.alternate ? [node.alternate] : [])].forEach(visit);
+  };
   try {
-    refNodes(parseMeasure(expression), out);
+    visit(parseMeasure(expression));
   } catch (error) {
     if (!(error instanceof MeasureError)) throw error;
   }
   return out;
+}
+
+/** The `[Name]` references of an expression (in order); none when it does not parse. */
+function parsedRefs(expression: string): Extract<MeasureNode, { kind: 'measureRef' }>[] {
+  return parsedNodes(expression).filter((n): n is Extract<MeasureNode, { kind: 'measureRef' }> => n.kind === 'measureRef');
 }
 
 /** The measure names an expression refers to (as written). */
@@ -62,5 +54,16 @@ export function renameMeasureRefs(expression: string, from: string, to: string):
   // right to left, so earlier positions stay valid
   const tokens = tokenize(expression).filter((t) => t.t === 'bracket' && hits.has(t.pos));
   for (const t of tokens.reverse()) out = out.slice(0, t.pos) + bracketed(to) + out.slice(t.pos + t.len);
+  return out;
+}
+
+/** The columns a measure aggregates, as dataset id and name as written (none when it does not parse; unknown tables left out). */
+export function measureColumnReads(ctx: ModelContext, measure: Measure): ColumnRef[] {
+  const out: ColumnRef[] = [];
+  for (const n of parsedNodes(measure.expression)) {
+    if (n.kind !== 'aggregate') continue;
+    const datasetId = n.table === undefined ? measure.datasetId : datasetNamed(ctx, n.table)?.id;
+    if (datasetId !== undefined) out.push({ datasetId, column: n.column });
+  }
   return out;
 }

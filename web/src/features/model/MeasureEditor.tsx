@@ -6,9 +6,10 @@
 import { addMeasure, updateMeasure, type Measure } from '@tessera/shared';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useWorkbookSnapshot } from '../../workbook';
-import { lineAndColumn, measureProblems, type MeasureDraft, type MeasureProblem } from './measure-check';
-import { ModalDialog } from '../../ui/ModalDialog';
+import { measureProblems, type MeasureDraft } from './measure-check';
 import { useModelEdit } from './model-edit';
+import { EditorDialog, EditorFooter, NameField, TableSelect } from './editor-parts';
+import { ExpressionField } from './ExpressionField';
 
 export type EditorTarget = { kind: 'new'; datasetId?: string } | { kind: 'edit'; measureId: string };
 
@@ -19,19 +20,6 @@ function freshName(measures: Measure[]): string {
     const name = i === 1 ? 'Measure' : `Measure ${i}`;
     if (!taken.has(name.toLocaleLowerCase())) return name;
   }
-}
-
-/** The expression with the faulty part marked (an empty part at the end shows as a marked space). */
-function MarkedExpression({ text, problem }: { text: string; problem: Extract<MeasureProblem, { field: 'expression' }> }): ReactNode {
-  const end = Math.min(text.length, problem.position + problem.length);
-  const bad = text.slice(problem.position, end);
-  return (
-    <pre className="measure-editor__marked" aria-hidden="true">
-      {text.slice(0, problem.position)}
-      <mark>{bad === '' ? '\u00a0' : bad}</mark>
-      {text.slice(end)}
-    </pre>
-  );
 }
 
 export function MeasureEditor({ target, onClose }: { target: EditorTarget; onClose: () => void }): ReactNode {
@@ -51,12 +39,11 @@ export function MeasureEditor({ target, onClose }: { target: EditorTarget; onClo
   const [touched, setTouched] = useState<{ name: boolean; expression: boolean }>({ name: false, expression: editing !== undefined });
   const [saveError, setSaveError] = useState<string | null>(null);
 
-  const problems = measureProblems({ datasets, relationships, measures }, draft);
+  const problems = measureProblems({ datasets, relationships, measures, calculatedColumns: Object.values(snapshot.model.columns) }, draft);
   const nameProblem = touched.name ? problems.find((p) => p.field === 'name') : undefined;
   const tableProblem = problems.find((p) => p.field === 'datasetId');
   const found = problems.find((p) => p.field === 'expression');
   const exprProblem = touched.expression && found?.field === 'expression' ? found : undefined;
-  const where = exprProblem ? lineAndColumn(draft.expression, exprProblem.position) : undefined;
   const home = datasets.find((d) => d.id === draft.datasetId);
   const example = home ? `e.g. SUM(${home.name}[${home.columns.find((c) => /INT|DOUBLE|DECIMAL|FLOAT|REAL|NUMERIC/i.test(c.type))?.name ?? home.columns[0]?.name ?? 'column'}])` : '';
 
@@ -79,44 +66,22 @@ export function MeasureEditor({ target, onClose }: { target: EditorTarget; onClo
 
   const title = editing ? `Edit measure ${editing.name}` : 'New measure';
   return (
-    <ModalDialog
-      label={title}
-      className="measure-editor"
-      onClose={onClose}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          save();
-        }
-      }}
-    >
-      <h2 className="measure-editor__title">{title}</h2>
+    <EditorDialog title={title} onClose={onClose} onSave={save}>
       {target.kind === 'edit' && !editing ? <p role="alert">This measure no longer exists (it was deleted, maybe by someone else).</p> : null}
       <div className="measure-editor__row">
-        <label>
-          <span>Name</span>
-          <input
-            type="text"
-            aria-label="Measure name"
-            value={draft.name}
-            aria-invalid={nameProblem ? true : undefined}
-            aria-describedby={nameProblem ? `${ids}-name` : undefined}
-            onChange={(e) => {
-              setDraft({ ...draft, name: e.target.value });
-              setTouched((t) => ({ ...t, name: true }));
-            }}
-          />
-        </label>
+        <NameField
+          label="Measure name"
+          value={draft.name}
+          invalid={nameProblem !== undefined}
+          describedBy={nameProblem ? `${ids}-name` : undefined}
+          onChange={(name) => {
+            setDraft({ ...draft, name });
+            setTouched((t) => ({ ...t, name: true }));
+          }}
+        />
         <label>
           <span>Home table</span>
-          <select aria-label="Home table" value={draft.datasetId} onChange={(e) => setDraft({ ...draft, datasetId: e.target.value })}>
-            {tableProblem ? <option value={draft.datasetId}>(choose a table)</option> : null}
-            {datasets.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
+          <TableSelect label="Home table" value={draft.datasetId} datasets={datasets} onChange={(datasetId) => setDraft({ ...draft, datasetId })} />
         </label>
       </div>
       {nameProblem ? (
@@ -129,49 +94,23 @@ export function MeasureEditor({ target, onClose }: { target: EditorTarget; onClo
           {tableProblem.message}
         </p>
       ) : null}
-      <label className="measure-editor__expr">
-        <span>Expression</span>
-        <textarea
-          aria-label="Expression"
-          spellCheck={false}
-          rows={5}
-          value={draft.expression}
-          placeholder={example}
-          aria-invalid={exprProblem ? true : undefined}
-          aria-describedby={exprProblem ? `${ids}-expr` : `${ids}-help`}
-          onChange={(e) => {
-            setDraft({ ...draft, expression: e.target.value });
-            setTouched((t) => ({ ...t, expression: true }));
-            setSaveError(null);
-          }}
-        />
-      </label>
-      {exprProblem && where ? (
-        <div className="measure-editor__problem">
-          <MarkedExpression text={draft.expression} problem={exprProblem} />
-          <p className="measure-editor__error" id={`${ids}-expr`} role="alert">
-            Line {where.line}, column {where.column}: {exprProblem.message}
-          </p>
-        </div>
-      ) : (
-        <p className="muted measure-editor__help" id={`${ids}-help`}>
-          Functions: SUM, AVERAGE, MIN, MAX, MEDIAN, COUNT, DISTINCTCOUNT of a column (Table[column]), COUNTROWS(Table), DIVIDE(a, b[, alternate]), + − × ÷ and other measures as
-          [Name].
-        </p>
-      )}
-      {saveError ? (
-        <p className="measure-editor__error" role="alert">
-          {saveError}
-        </p>
-      ) : null}
-      <div className="measure-editor__actions">
-        <button type="button" className="btn btn--primary" onClick={save} disabled={target.kind === 'edit' && !editing}>
-          Save
-        </button>
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
-    </ModalDialog>
+      <ExpressionField
+        value={draft.expression}
+        placeholder={example}
+        problem={exprProblem}
+        help={
+          <>
+            Functions: SUM, AVERAGE, MIN, MAX, MEDIAN, COUNT, DISTINCTCOUNT of a column (Table[column]), COUNTROWS(Table), DIVIDE(a, b[, alternate]), + − × ÷ and other measures as
+            [Name].
+          </>
+        }
+        onChange={(expression) => {
+          setDraft({ ...draft, expression });
+          setTouched((t) => ({ ...t, expression: true }));
+          setSaveError(null);
+        }}
+      />
+      <EditorFooter error={saveError} onAction={save} onCancel={onClose} actionDisabled={target.kind === 'edit' && !editing} />
+    </EditorDialog>
   );
 }

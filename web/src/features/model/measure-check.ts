@@ -4,7 +4,9 @@
  * draft in place of the measure it edits, so unknown tables, columns, measures and circular references are caught
  * before saving, each with the position of the problem in the expression.
  */
-import { MeasureError, compileMeasure, modelContext, type DatasetEntry, type Measure, type Relationship } from '@tessera/shared';
+import { ExpressionError, compileMeasure, modelContext, type CalculatedColumn, type DatasetEntry, type Measure, type Relationship } from '@tessera/shared';
+
+export { lineAndColumn } from '@tessera/shared';
 
 export interface MeasureDraft {
   /** The measure being edited; absent for a new one. */
@@ -23,6 +25,8 @@ export interface ModelParts {
   datasets: DatasetEntry[];
   relationships: Relationship[];
   measures: Measure[];
+  /** The calculated columns (a measure may aggregate one like any column). */
+  calculatedColumns?: CalculatedColumn[];
 }
 
 const DRAFT_ID = '__draft__';
@@ -45,18 +49,17 @@ function expressionProblem(model: ModelParts, draft: MeasureDraft): MeasureProbl
   const id = draft.id ?? DRAFT_ID;
   const measure: Measure = { id, name: draft.name.trim() || 'New measure', datasetId: draft.datasetId, expression: draft.expression, format: '' };
   const others = model.measures.filter((m) => m.id !== id);
-  try {
-    compileMeasure(modelContext(model.datasets, model.relationships, [...others, measure]), measure);
-    return undefined;
-  } catch (error) {
-    if (!(error instanceof MeasureError)) return { field: 'expression', message: `The expression cannot be checked: ${error instanceof Error ? error.message : String(error)}`, position: 0, length: 1 };
-    const position = Math.max(0, Math.min(error.position, draft.expression.length));
-    return { field: 'expression', message: error.message, position, length: Math.max(1, error.length) };
-  }
+  return expressionCheck(draft.expression, () => compileMeasure(modelContext(model.datasets, model.relationships, [...others, measure], model.calculatedColumns), measure));
 }
 
-/** Line and column (1-based) of a position in a text, as an editor shows them. */
-export function lineAndColumn(text: string, position: number): { line: number; column: number } {
-  const before = text.slice(0, position).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
+/** Runs `check` on an expression (measure or calculated column): its error as a problem at its place, or undefined. */
+export function expressionCheck(expression: string, check: () => unknown): Extract<MeasureProblem, { field: 'expression' }> | undefined {
+  try {
+    check();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ExpressionError)) return { field: 'expression', message: `The expression cannot be checked: ${error instanceof Error ? error.message : String(error)}`, position: 0, length: 1 };
+    const position = Math.max(0, Math.min(error.position, expression.length));
+    return { field: 'expression', message: error.message, position, length: Math.max(1, error.length) };
+  }
 }

@@ -1,15 +1,15 @@
 /**
- * The Fields pane: each dataset with its columns (Σ numbers, calendar dates, Abc text) and its
- * measures, filtered by "Search fields". Fields drag (react-dnd) into wells or onto the canvas;
+ * The Fields pane: each dataset with its columns (Σ numbers, calendar dates, Abc text), its
+ * calculated columns (the same icons, marked "calculated") and its measures, filtered by "Search fields". Fields drag (react-dnd) into wells or onto the canvas;
  * ticking a field adds it to the selected visual's first suitable well (or makes a new visual).
  * Right-click a field for "Add to the selected visual" and "New visual from this field".
  */
-import { unbindField, type DatasetEntry, type FieldRef, type Measure, type Visual } from '@tessera/shared';
+import { unbindField, type CalculatedColumn, type DatasetEntry, type FieldRef, type Measure, type Visual } from '@tessera/shared';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useDrag } from 'react-dnd';
 import { useDatasets, useWorkbookSnapshot } from '../../workbook';
 import { DND, type FieldItem } from './dnd';
-import { columnKind, sameField, type ColumnKind } from './field-kinds';
+import { columnKind, modelColumns, sameField, type ColumnKind } from './field-kinds';
 import { addToFirstWell, addVisualForField } from './report-actions';
 import { useReportStore } from './report-store';
 import { useEdit } from './use-edit';
@@ -34,7 +34,24 @@ function KindIcon({ kind }: { kind: ColumnKind | 'measure' }): ReactNode {
 
 const KIND_NAMES: Record<ColumnKind | 'measure', string> = { numeric: 'number', date: 'date', text: 'text', boolean: 'true/false', measure: 'measure' };
 
-function FieldRow({ field, kind, name, type, usedIn, selected }: { field: FieldRef; kind: ColumnKind | 'measure'; name: string; type: string; usedIn: Visual | undefined; selected: Visual | undefined }): ReactNode {
+function FieldRow({
+  field,
+  kind,
+  name,
+  type,
+  usedIn,
+  selected,
+  calculated = false,
+}: {
+  field: FieldRef;
+  kind: ColumnKind | 'measure';
+  name: string;
+  type: string;
+  usedIn: Visual | undefined;
+  selected: Visual | undefined;
+  /** A calculated column (marked as such). */
+  calculated?: boolean;
+}): ReactNode {
   const edit = useEdit();
   const page = useCurrentPage();
   const [{ dragging }, drag] = useDrag<FieldItem, void, { dragging: boolean }>(
@@ -76,15 +93,20 @@ function FieldRow({ field, kind, name, type, usedIn, selected }: { field: FieldR
       <label
         ref={(el) => void drag(el)}
         className={`field${dragging ? ' field--dragging' : ''}`}
-        title={`${name} (${type})`}
+        title={`${name} (${calculated ? 'calculated, ' : ''}${type})`}
         onContextMenu={(e) => {
           e.preventDefault();
           setMenu({ x: e.clientX, y: e.clientY });
         }}
       >
-        <input type="checkbox" checked={checked} onChange={(e) => toggle(e.target.checked)} aria-label={name} aria-description={KIND_NAMES[kind]} />
+        <input type="checkbox" checked={checked} onChange={(e) => toggle(e.target.checked)} aria-label={name} aria-description={calculated ? `${KIND_NAMES[kind]}, calculated column` : KIND_NAMES[kind]} />
         <KindIcon kind={kind} />
         <span className="field__name">{name}</span>
+        {calculated ? (
+          <span className="field__calc" aria-hidden="true" title="Calculated column">
+            calc
+          </span>
+        ) : null}
       </label>
       {menu ? (
         <Menu
@@ -102,12 +124,25 @@ function FieldRow({ field, kind, name, type, usedIn, selected }: { field: FieldR
   );
 }
 
-function DatasetFields({ dataset, measures, query, selected }: { dataset: DatasetEntry; measures: Measure[]; query: string; selected: Visual | undefined }): ReactNode {
+function DatasetFields({
+  dataset,
+  measures,
+  calculated,
+  query,
+  selected,
+}: {
+  dataset: DatasetEntry;
+  measures: Measure[];
+  /** Every calculated column of the workbook (this dataset's are listed; the others type them when they use RELATED). */
+  calculated: CalculatedColumn[];
+  query: string;
+  selected: Visual | undefined;
+}): ReactNode {
   const [open, setOpen] = useState(true);
   const allHierarchies = useWorkbookSnapshot().model.hierarchies;
   const hierarchies = useMemo(() => Object.values(allHierarchies).filter((h) => h.datasetId === dataset.id), [allHierarchies, dataset.id]);
   const q = query.trim().toLowerCase();
-  const columns = dataset.columns.filter((c) => !q || c.name.toLowerCase().includes(q) || dataset.name.toLowerCase().includes(q));
+  const columns = modelColumns(dataset, calculated).filter((c) => !q || c.name.toLowerCase().includes(q) || dataset.name.toLowerCase().includes(q));
   const ms = measures.filter((m) => !q || m.name.toLowerCase().includes(q));
   if (q && columns.length === 0 && ms.length === 0) return null;
   const used = (ref: FieldRef): Visual | undefined =>
@@ -125,7 +160,7 @@ function DatasetFields({ dataset, measures, query, selected }: { dataset: Datase
           })}
           {columns.map((c) => {
             const ref: FieldRef = { datasetId: dataset.id, column: c.name };
-            return <FieldRow key={c.name} field={ref} kind={columnKind(c.type)} name={c.name} type={c.type} usedIn={used(ref)} selected={selected} />;
+            return <FieldRow key={c.name} field={ref} kind={columnKind(c.type)} name={c.name} type={c.type} usedIn={used(ref)} selected={selected} calculated={c.calculated !== undefined} />;
           })}
           {q ? null : <HierarchyFields dataset={dataset} hierarchies={hierarchies} />}
         </ul>
@@ -145,6 +180,7 @@ export function FieldsPane(): ReactNode {
     for (const m of Object.values(snapshot.model.measures)) map.set(m.datasetId, [...(map.get(m.datasetId) ?? []), m]);
     return map;
   }, [snapshot.model.measures]);
+  const calculated = useMemo(() => Object.values(snapshot.model.columns), [snapshot.model.columns]);
 
   return (
     <section className="pane report-pane" role="complementary" aria-labelledby="pane-fields">
@@ -157,7 +193,7 @@ export function FieldsPane(): ReactNode {
       ) : (
         <ul className="fields__datasets" aria-label="Datasets and fields">
           {datasets.map((d) => (
-            <DatasetFields key={d.id} dataset={d} measures={measuresByDataset.get(d.id) ?? []} query={query} selected={selected} />
+            <DatasetFields key={d.id} dataset={d} measures={measuresByDataset.get(d.id) ?? []} calculated={calculated} query={query} selected={selected} />
           ))}
         </ul>
       )}

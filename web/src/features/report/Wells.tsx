@@ -17,9 +17,9 @@ import { RenameField } from './extras';
 
 const AGG_CHOICES = ['sum', 'avg', 'min', 'max', 'count', 'distinctCount', 'median'].filter((a) => (AGGREGATES as readonly string[]).includes(a)) as Aggregate[];
 
-function kindOf(ref: FieldRef, visualDatasets: Parameters<typeof findColumn>[0]): ColumnKind | 'measure' {
+function kindOf(ref: FieldRef, visualDatasets: Parameters<typeof findColumn>[0], calculated: Parameters<typeof findColumn>[2]): ColumnKind | 'measure' {
   if (isMeasureRef(ref)) return 'measure';
-  const column = findColumn(visualDatasets, ref);
+  const column = findColumn(visualDatasets, ref, calculated);
   return column ? columnKind(column.type) : 'text';
 }
 
@@ -133,7 +133,7 @@ function Well({ visual, role }: { visual: Visual; role: string }): ReactNode {
       </h3>
       <ul className="well__list" aria-label={label}>
         {refs.map((ref, i) => (
-          <WellItem key={`${i}:${JSON.stringify(ref)}`} visual={visual} role={role} index={i} refr={ref} measures={measures} kind={kindOf(ref, datasets)} />
+          <WellItem key={`${i}:${JSON.stringify(ref)}`} visual={visual} role={role} index={i} refr={ref} measures={measures} kind={kindOf(ref, datasets, Object.values(snapshot.model.columns))} />
         ))}
         {refs.length === 0 ? <li className="well__hint">Add data fields here</li> : null}
       </ul>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { columnKind, defaultVisualForField, fieldLabel, refForWell, sameField } from './field-kinds';
+import { columnKind, defaultVisualForField, fieldLabel, findColumn, modelColumns, refForWell, sameField } from './field-kinds';
 import { firstSuitableRole, roleLabel, wellAccepts } from './visual-types';
 import { visualLabels } from './visual-labels';
-import type { Visual } from '@tessera/shared';
+import type { CalculatedColumn, DatasetEntry, Visual } from '@tessera/shared';
 
 describe('fields', () => {
   it('classifies DuckDB types', () => {
@@ -55,5 +55,22 @@ describe('fields', () => {
     });
     const labels = visualLabels([v('a', 'card'), v('b', 'column'), v('c', 'card', 'Total'), v('d', 'card')]);
     expect([...labels.values()]).toEqual(['Card 1', 'Clustered column chart 1', 'Total', 'Card 2']);
+  });
+
+  it('finds calculated columns like stored ones: the stored type, else the expression\'s, else text', () => {
+    const ds: DatasetEntry = { id: 'd1', name: 'sales', source: { kind: 'derived', sql: 'x' }, columns: [{ name: 'quantity', type: 'BIGINT' }], rowCount: 1, version: 'v', refreshedAt: '', transforms: [] };
+    const calc = (name: string, expression: string, type?: string): CalculatedColumn => ({ id: name, datasetId: 'd1', name, expression, ...(type ? { type } : {}) });
+    const calcs = [calc('Twice', '[quantity] * 2', 'HUGEINT'), calc('Label', '"#" & [quantity]'), calc('Broken', '[nope]')];
+    expect(findColumn([ds], { datasetId: 'd1', column: 'quantity' }, calcs)).toEqual({ name: 'quantity', type: 'BIGINT' });
+    expect(findColumn([ds], { datasetId: 'd1', column: 'Twice' }, calcs)).toEqual({ name: 'Twice', type: 'HUGEINT' });
+    expect(findColumn([ds], { datasetId: 'd1', column: 'Label' }, calcs)).toEqual({ name: 'Label', type: 'VARCHAR' });
+    expect(findColumn([ds], { datasetId: 'd1', column: 'Broken' }, calcs)).toEqual({ name: 'Broken', type: 'VARCHAR' });
+    expect(findColumn([ds], { datasetId: 'd1', column: 'Twice' })).toBeUndefined();
+    expect(modelColumns(ds, calcs).map((c) => [c.name, columnKind(c.type), c.calculated !== undefined])).toEqual([
+      ['quantity', 'numeric', false],
+      ['Twice', 'numeric', true],
+      ['Label', 'text', true],
+      ['Broken', 'text', true],
+    ]);
   });
 });

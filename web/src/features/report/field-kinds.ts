@@ -3,7 +3,7 @@
  * which aggregation a dropped column gets, and which visual a field dropped on empty canvas makes.
  * Pure: no React, no store.
  */
-import { type Aggregate, type ColumnFieldRef, type DatasetColumn, type DatasetEntry, type FieldRef, type Measure, type VisualType } from '@tessera/shared';
+import { compileCalculatedColumn, modelContext, type Aggregate, type CalculatedColumn, type ColumnFieldRef, type DatasetColumn, type DatasetEntry, type FieldRef, type Measure, type VisualType } from '@tessera/shared';
 import { isMeasureRef } from '@tessera/shared';
 
 export type ColumnKind = 'numeric' | 'date' | 'text' | 'boolean';
@@ -35,8 +35,30 @@ export function defaultAggregate(kind: ColumnKind): Aggregate {
   return kind === 'numeric' ? 'sum' : 'count';
 }
 
-export function findColumn(datasets: readonly DatasetEntry[], ref: ColumnFieldRef): DatasetColumn | undefined {
-  return datasets.find((d) => d.id === ref.datasetId)?.columns.find((c) => c.name === ref.column);
+/**
+ * The column a ref names: a stored column of its dataset, else one of the `calculated` columns (with its stored type,
+ * or the type its expression gives; VARCHAR when it has an error).
+ */
+export function findColumn(datasets: readonly DatasetEntry[], ref: ColumnFieldRef, calculated: readonly CalculatedColumn[] = []): DatasetColumn | undefined {
+  const stored = datasets.find((d) => d.id === ref.datasetId)?.columns.find((c) => c.name === ref.column);
+  if (stored) return stored;
+  const calc = calculated.find((c) => c.datasetId === ref.datasetId && c.name === ref.column);
+  if (!calc || !datasets.some((d) => d.id === ref.datasetId)) return undefined;
+  if (calc.type) return { name: calc.name, type: calc.type };
+  try {
+    return { name: calc.name, type: compileCalculatedColumn(modelContext([...datasets], [], [], [...calculated]), calc).type };
+  } catch {
+    return { name: calc.name, type: 'VARCHAR' };
+  }
+}
+
+/** The columns of a dataset as the model sees them: stored, then its calculated columns (marked, with their types). */
+export function modelColumns(dataset: DatasetEntry, calculated: readonly CalculatedColumn[]): (DatasetColumn & { calculated?: CalculatedColumn })[] {
+  const calcs = calculated.filter((c) => c.datasetId === dataset.id);
+  return [
+    ...dataset.columns,
+    ...calcs.map((c) => ({ calculated: c, name: c.name, type: findColumn([dataset], { datasetId: dataset.id, column: c.name }, calculated)?.type ?? 'VARCHAR' })),
+  ];
 }
 
 /** "quantity", "Sum of quantity", or the measure's name. */

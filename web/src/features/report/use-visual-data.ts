@@ -3,7 +3,7 @@
  * cross-filter → compileVisualQuery (shared) → engine.query(key 'visual:<id>', high priority) → rows.
  * Keeps the last rows while a new query runs, so charts update in place.
  */
-import { isMeasureRef, type Visual, type WorkbookSnapshot } from '@tessera/shared';
+import { contextOf, fieldDatasets, isMeasureRef, modelOfSnapshot, type Visual, type WorkbookSnapshot } from '@tessera/shared';
 import { compileVisualQuery, filtersToPredicates, withTopNContext, type CompiledQuery, type Predicate, type ResultField } from '@tessera/shared';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useEngine } from '../../engine/EngineProvider';
@@ -27,15 +27,23 @@ export function hasFields(visual: Visual): boolean {
   return Object.values(visual.fields).some((refs) => refs.length > 0);
 }
 
-/** Dataset ids a visual reads (its columns' datasets and its measures' home datasets). */
+/** Dataset ids a visual reads (its columns' datasets, those its calculated columns read through RELATED, and its measures' home datasets). */
 export function datasetsOfVisual(visual: Visual, snapshot: WorkbookSnapshot): string[] {
   const ids = new Set<string>();
+  const ctx = contextOf(modelOfSnapshot(snapshot));
   for (const refs of Object.values(visual.fields)) {
     for (const ref of refs) {
       if (isMeasureRef(ref)) {
         const measure = snapshot.model.measures[ref.measureId];
         if (measure) ids.add(measure.datasetId);
-      } else ids.add(ref.datasetId);
+        continue;
+      }
+      ids.add(ref.datasetId);
+      try {
+        for (const id of fieldDatasets(ctx, ref)) ids.add(id);
+      } catch {
+        // a missing or broken field: the visual's compile says so
+      }
     }
   }
   return [...ids].sort();
@@ -85,9 +93,8 @@ export function useVisualData(visual: Visual, snapshot: WorkbookSnapshot, option
   const input = useMemo(
     () => ({
       visual: drilled.visual,
-      datasets: Object.values(snapshot.datasets),
-      relationships: Object.values(snapshot.model.relationships),
-      measures: Object.values(snapshot.model.measures),
+      // datasets, relationships, measures and calculated columns
+      ...modelOfSnapshot(snapshot),
       // a Top N filter ranks within everything else that filters the visual, cross-filter and drill included
       filters: withTopNContext([...visualPredicates(visual, snapshot, applied.filter), ...drilled.predicates]),
       ...(drilled.drill ? { drill: drilled.drill } : {}),

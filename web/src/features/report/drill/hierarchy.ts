@@ -4,7 +4,7 @@
  * bound as a whole — and, for a drill state, the visual/query input to compile and the rows to show.
  * Pure: no React, no store.
  */
-import { isMeasureRef, type ColumnFieldRef, type DatasetEntry, type Predicate, type ResultField, type Scalar, type Visual, type VisualType } from '@tessera/shared';
+import { isMeasureRef, type CalculatedColumn, type ColumnFieldRef, type DatasetEntry, type Predicate, type ResultField, type Scalar, type Visual, type VisualType } from '@tessera/shared';
 import { columnKind, findColumn } from '../field-kinds';
 
 export const DATE_LEVEL_NAMES = ['Year', 'Quarter', 'Month', 'Day'] as const;
@@ -41,13 +41,13 @@ export function axisRole(type: VisualType): string {
 }
 
 /** The hierarchy on the visual's axis, or undefined when it has none (one non-date column, or nothing). */
-export function drillHierarchyOf(visual: Visual, datasets: readonly DatasetEntry[]): DrillHierarchy | undefined {
+export function drillHierarchyOf(visual: Visual, datasets: readonly DatasetEntry[], calculated: readonly CalculatedColumn[] = []): DrillHierarchy | undefined {
   if (NO_DRILL.has(visual.type)) return undefined;
   const role = axisRole(visual.type);
   const refs = (visual.fields[role] ?? []).filter((r): r is ColumnFieldRef => !isMeasureRef(r));
   if (refs.length >= 2) return { kind: 'columns', role, refs, levels: refs.map((r) => r.column) };
   if (refs.length === 1 && DATE_HIERARCHY_TYPES.has(visual.type)) {
-    const column = findColumn(datasets, refs[0]);
+    const column = findColumn(datasets, refs[0], calculated);
     if (column && columnKind(column.type) === 'date') return { kind: 'date', role, ref: refs[0], levels: DATE_LEVEL_NAMES };
   }
   return undefined;

@@ -19,8 +19,9 @@ export interface DrillQuery {
 const identity: DrillQuery['transform'] = (rows, fields) => ({ rows, fields });
 
 export function useDrillHierarchy(visual: Visual, snapshot: WorkbookSnapshot): DrillHierarchy | undefined {
-  const datasets = snapshot.datasets;
-  return useMemo(() => drillHierarchyOf(visual, Object.values(datasets)), [visual, datasets]);
+  const { datasets } = snapshot;
+  const { columns } = snapshot.model;
+  return useMemo(() => drillHierarchyOf(visual, Object.values(datasets), Object.values(columns)), [visual, datasets, columns]);
 }
 
 /** The visual / date level / drill filters to compile for the visual's drill state. */

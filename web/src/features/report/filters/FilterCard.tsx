@@ -40,7 +40,7 @@ export function FilterCard({ filter, level, snapshot }: { filter: Filter; level:
   const edit = useEdit();
   const [open, setOpen] = useState(true);
   const datasets = Object.values(snapshot.datasets);
-  const column = isMeasureRef(filter.field) ? undefined : findColumn(datasets, filter.field);
+  const column = isMeasureRef(filter.field) ? undefined : findColumn(datasets, filter.field, Object.values(snapshot.model.columns));
   const kind: ColumnKind = column ? columnKind(column.type) : 'text';
   const name = isMeasureRef(filter.field) ? (snapshot.model.measures[filter.field.measureId]?.name ?? 'Missing measure') : filter.field.column;
   const version = isMeasureRef(filter.field) ? '' : (snapshot.datasets[filter.field.datasetId]?.version ?? '');

@@ -8,6 +8,7 @@ import { type ReactNode } from 'react';
 import { useDrop } from 'react-dnd';
 import { useWorkbookSnapshot } from '../../../workbook';
 import { DND, type FieldItem } from '../dnd';
+import { modelColumns } from '../field-kinds';
 import { useReportStore } from '../report-store';
 import { useCurrentPage } from '../use-current-page';
 import { useEdit } from '../use-edit';
@@ -30,7 +31,7 @@ function AddFilter({ title, onAdd, snapshot }: { title: string; onAdd: (field: F
       <option value="">+ Add filter…</option>
       {datasets.map((d) => (
         <optgroup key={d.id} label={d.name}>
-          {d.columns.map((c) => (
+          {modelColumns(d, Object.values(snapshot.model.columns)).map((c) => (
             <option key={c.name} value={`${d.id}\u0000${c.name}`}>
               {c.name}
             </option>

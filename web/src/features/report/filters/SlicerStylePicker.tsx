@@ -1,7 +1,7 @@
 /** "Slicer style" in the Visualizations pane: List / Dropdown / Between / Relative date / Date range for the field's kind. */
 import { isMeasureRef, readWorkbook, setPageFilters, setVisualFormat, type Visual } from '@tessera/shared';
 import type { ReactNode } from 'react';
-import { useDatasets } from '../../../workbook';
+import { useDatasets, useWorkbookSnapshot } from '../../../workbook';
 import { columnKind, findColumn } from '../field-kinds';
 import { slicerFilterId } from '../report-actions';
 import { useEdit } from '../use-edit';
@@ -10,9 +10,10 @@ import { SLICER_STYLE_LABELS, slicerStyleOf, slicerStylesFor, type SlicerStyle }
 export function SlicerStylePicker({ visual }: { visual: Visual }): ReactNode {
   const edit = useEdit();
   const datasets = useDatasets();
+  const calculated = useWorkbookSnapshot().model.columns;
   const ref = visual.fields.field?.[0];
   if (visual.type !== 'slicer' || !ref || isMeasureRef(ref)) return null;
-  const column = findColumn(datasets, ref);
+  const column = findColumn(datasets, ref, Object.values(calculated));
   const kind = column ? columnKind(column.type) : 'text';
   const style = slicerStyleOf(visual.format, kind);
   const choose = (next: SlicerStyle) =>

@@ -1,7 +1,7 @@
 /** "Top N": show the Top / Bottom N values of the field ranked by a measure or an aggregated numeric column (in the visual's filter context). */
 import { type FieldRef, type WorkbookSnapshot } from '@tessera/shared';
 import { useEffect, useState, type ReactNode } from 'react';
-import { columnKind } from '../field-kinds';
+import { columnKind, modelColumns } from '../field-kinds';
 import type { TopNFilter as TopN } from './filter-model';
 
 interface RankOption {
@@ -10,12 +10,12 @@ interface RankOption {
   ref: FieldRef;
 }
 
-/** What a Top N can rank by: every measure, and the sum / count of every column of the workbook. */
+/** What a Top N can rank by: every measure, and the sum / count of every column (calculated ones too) of the workbook. */
 export function rankOptions(snapshot: WorkbookSnapshot): RankOption[] {
   const out: RankOption[] = [];
   for (const m of Object.values(snapshot.model.measures)) out.push({ key: `m:${m.id}`, label: m.name, ref: { measureId: m.id } });
   for (const d of Object.values(snapshot.datasets)) {
-    for (const c of d.columns) {
+    for (const c of modelColumns(d, Object.values(snapshot.model.columns))) {
       const numeric = columnKind(c.type) === 'numeric';
       const aggregate = numeric ? 'sum' : 'count';
       out.push({ key: `c:${d.id}:${c.name}:${aggregate}`, label: `${numeric ? 'Sum' : 'Count'} of ${c.name}`, ref: { datasetId: d.id, column: c.name, aggregate } });

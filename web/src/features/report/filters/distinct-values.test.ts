@@ -72,4 +72,20 @@ describe('basic filter values (real DuckDB)', () => {
     expect((await values('blan')).values).toEqual([null]);
     expect((await values('149', n)).values).toEqual([149, 1149, 1490, 1491, 1492, 1493, 1494, 1495, 1496, 1497, 1498, 1499]);
   });
+
+  it('a calculated column lists the values of its expression, searched the same way', async () => {
+    const calculatedColumns = [{ id: 'c', datasetId: 'big', name: 'Band', expression: 'IF([n] > 1000, "high", IF([n] > 10, "mid", "low"))' }];
+    const band = { datasetId: 'big', column: 'Band' };
+    const list = async (search: string) => (await engine.query(distinctValuesSql({ field: band, datasets: [DS], calculatedColumns, search }), { noCache: true })).rows;
+    // n: 1…1500 (2 twice, 50 and 7 once more) and one blank, which is not > 10: "low", as in DAX
+    expect(await list('')).toEqual([
+      { value: 'high', count: 500, total: 3 },
+      { value: 'low', count: 13, total: 3 },
+      { value: 'mid', count: 991, total: 3 },
+    ]);
+    expect(await list('I')).toEqual([
+      { value: 'high', count: 500, total: 2 },
+      { value: 'mid', count: 991, total: 2 },
+    ]);
+  });
 });

@@ -2,9 +2,10 @@
  * The SQL of a basic filter's value list: each distinct value of a column with its row count (blanks last), at most
  * `limit` of them, plus how many distinct values match in all (`total`, the same on every row). The search runs in SQL
  * (case-insensitive "contains", wildcards escaped, on the value as text) so that a value beyond the listed ones can be
- * found; "(Blank)" is found by searching for "blank".
+ * found; "(Blank)" is found by searching for "blank". A calculated column lists the values of its expression (over the
+ * tables it reads through RELATED).
  */
-import { compilePredicate, duckdb, tableOf, type ColumnFieldRef, type DatasetEntry } from '@tessera/shared';
+import { duckdb, fieldSource, modelContext, predicateExpr, sqlAst, type CalculatedColumn, type ColumnFieldRef, type DatasetEntry, type Relationship, type SqlQuery } from '@tessera/shared';
 
 /** How many values the card lists at most; the rest are reached by searching. */
 export const DISTINCT_LIMIT = 1000;
@@ -16,21 +17,38 @@ export interface DistinctQuery {
   field: ColumnFieldRef;
   /** The datasets of the workbook (the column's type decides how the search compares). */
   datasets: DatasetEntry[];
+  /** The relationships and calculated columns, for a field that is a calculated column. */
+  relationships?: Relationship[];
+  calculatedColumns?: CalculatedColumn[];
   /** Text typed into "Search values"; blank = every value. */
   search?: string;
   limit?: number;
 }
 
-export function distinctValuesSql({ field, datasets, search = '', limit = DISTINCT_LIMIT }: DistinctQuery): string {
-  const column = `${duckdb.identifier(tableOf(field.datasetId))}.${duckdb.identifier(field.column)}`;
+export function distinctValuesSql({ field, datasets, relationships = [], calculatedColumns = [], search = '', limit = DISTINCT_LIMIT }: DistinctQuery): string {
+  const { cast, fn, isNull, or, over } = sqlAst;
+  const ctx = modelContext(datasets, relationships, [], calculatedColumns);
+  const source = fieldSource(ctx, field);
+  const x = source.field.expr;
   const text = search.trim();
-  let where = '';
+  let where: SqlQuery['where'];
   if (text !== '') {
-    const contains = compilePredicate({ kind: 'compare', field, op: 'contains', value: text }, datasets);
-    where = ` WHERE ${BLANK_LABEL.toLowerCase().includes(text.toLowerCase()) ? `(${contains} OR ${column} IS NULL)` : contains}`;
+    const contains = predicateExpr(ctx, { kind: 'compare', field, op: 'contains', value: text });
+    where = BLANK_LABEL.toLowerCase().includes(text.toLowerCase()) ? or(contains, isNull(x)) : contains;
   }
-  return (
-    `SELECT ${column} AS "value", CAST(COUNT(*) AS INTEGER) AS "count", CAST(COUNT(*) OVER () AS INTEGER) AS "total" ` +
-    `FROM ${duckdb.identifier(tableOf(field.datasetId))}${where} GROUP BY 1 ORDER BY 1 NULLS LAST LIMIT ${duckdb.limit(limit)}`
-  );
+  const rows = fn('COUNT', { type: 'star' });
+  const query: SqlQuery = {
+    select: [
+      { expr: x, alias: 'value' },
+      { expr: cast(rows, 'INTEGER'), alias: 'count' },
+      { expr: cast(over(rows), 'INTEGER'), alias: 'total' },
+    ],
+    from: source.from,
+    joins: source.joins,
+    ...(where ? { where } : {}),
+    groupBy: { kind: 'plain', exprs: [x] },
+    orderBy: [{ expr: x, nulls: 'last' }],
+    limit,
+  };
+  return duckdb.query(query);
 }
