@@ -85,6 +85,7 @@ test('relationships in the Model view: refused when the one side repeats, create
   await expect(dialog.getByRole('combobox', { name: 'To column' })).toHaveValue('region');
   await dialog.getByRole('combobox', { name: 'Cross-filter direction' }).selectOption({ label: 'Both' });
   await expect(dialog.getByRole('status')).toContainText('Values match');
+  await expect(dialog.getByRole('status')).toContainText('With “Both”, filters on the many side also filter the one side');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   await expect(row.getByRole('cell').nth(3)).toHaveText('Both');

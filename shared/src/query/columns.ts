@@ -5,11 +5,11 @@
  * `fieldDatasets` says which.
  */
 import type { CalculatedColumn, ColumnFieldRef, DatasetColumn, DatasetEntry } from '../workbook/schema';
-import { col, type Expr, type FromItem, type Join } from './ast';
+import { col, type Expr } from './ast';
 import { calcType, compileCalculatedColumn } from './calc/compile';
 import { findByName } from './lang/lookup';
 import { ExpressionError } from './lang/tokens';
-import { planJoins, tableOf, type ModelContext } from './model';
+import { tableOf, type ModelContext } from './model';
 import { QueryCompileError } from './types';
 
 export interface ResolvedField {
@@ -65,13 +65,6 @@ export const columnExpr = (ctx: ModelContext, ref: ColumnFieldRef): Expr => reso
 
 /** The datasets a column field reads (its own, plus those its calculated column reads through RELATED). */
 export const fieldDatasets = (ctx: ModelContext, ref: ColumnFieldRef): string[] => resolveField(ctx, ref).datasets;
-
-/** A column field with the FROM and JOINs that read it alone (its dataset, joined to what its calculated column reads). */
-export function fieldSource(ctx: ModelContext, ref: ColumnFieldRef): { field: ResolvedField; from: FromItem; joins: Join[] } {
-  const field = resolveField(ctx, ref);
-  const plan = planJoins(ctx, field.datasets, () => ({ field: ref }));
-  return { field, from: plan.from, joins: plan.joins };
-}
 
 /**
  * A column of a dataset named in an expression (exact name, then ignoring case): stored or calculated; undefined when

@@ -12,7 +12,9 @@
  * and each click then runs the target's own query shape (Top N, % of total, grouping sets, M4, order
  * and limit all kept) over that small table: every dependent base SELECT reads the cube, its group-by
  * expressions become g columns, SUM/COUNT/MIN/MAX/AVG merge their partials, and the cross-filter
- * becomes a predicate over the key columns.
+ * becomes a predicate over the key columns. A selection that reaches the visual along a "Both" relationship
+ * (filter-flow.ts) sits in a semi-join `key IN (SELECT key … GROUP BY key)`: that subquery is the dependent SELECT
+ * (its cube holds the many side's keys by selection key) and the visual's own SELECT keeps reading its table.
  *
  * The rewrite is done on the query AST and is conservative: anything it cannot prove equivalent
  * (median, distinct count, raw rows, sampling of base rows, a column that is neither a group key nor

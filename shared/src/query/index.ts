@@ -8,13 +8,14 @@ export { compilePredicate, filtersToPredicates, predicateExpr } from './predicat
 export { conditionToPredicate, filterToPredicate } from './filter-predicates';
 export { withTopNContext, type TopNPredicate } from './topn';
 export { contextOf, modelContext, modelOfSnapshot, tableOf, type ModelContext, type ModelInput } from './model';
-export { fieldDatasets, fieldSource, resolveField, type ResolvedField } from './columns';
+export { fieldDatasets, resolveField, type ResolvedField } from './columns';
+export { calculatedColumnQuery, fieldSource } from './joins';
 export { QueryCompileError, type CompiledQuery, type Predicate, type ResultField, type VisualQueryInput } from './types';
 export { MeasureError, parseMeasure, COLUMN_AGGREGATES, type MeasureNode, type ColumnAggregateName } from './measure/parse';
 export { compileMeasure, type CompiledMeasure } from './measure/compile';
 export { measureColumnReads, measureRefs, refersToMeasure, renameMeasureRefs } from './measure/refs';
 export { ExpressionError, lineAndColumn } from './lang/tokens';
 export { CALC_FUNCTIONS, parseCalculatedColumn, type CalcFunction, type CalcNode } from './calc/parse';
-export { calcType, calculatedColumnQuery, compileCalculatedColumn, type CompiledColumn } from './calc/compile';
+export { calcType, compileCalculatedColumn, type CompiledColumn } from './calc/compile';
 export { calculatedColumnReads } from './calc/refs';
 export { kindOfType, type ValueKind } from './calc/types';

@@ -1,6 +1,5 @@
-import type { CalculatedColumn, ColumnFieldRef, DatasetEntry, Measure, Relationship, WorkbookSnapshot } from '../workbook/schema';
-import { bin, col, type FromItem, type Join } from './ast';
-import { QueryCompileError, type VisualQueryInput } from './types';
+import type { CalculatedColumn, DatasetEntry, Measure, Relationship, WorkbookSnapshot } from '../workbook/schema';
+import type { VisualQueryInput } from './types';
 
 /** The model a query is compiled against: datasets by id and name, relationships, measures, calculated columns. */
 export interface ModelContext {
@@ -50,20 +49,28 @@ export function datasetLabel(ctx: ModelContext, id: string): string {
   return ctx.datasets.get(id)?.name ?? id;
 }
 
-interface Edge {
-  child: string; // the "many" side: its rows each find at most one row on the parent side
+/**
+ * A relationship as a directed edge fact → dimension: each row of `child` (the "many" side) finds at most one row of
+ * `parent`. `both`: its cross-filter direction is Both, so a filter on the child also filters the parent (a semi-join,
+ * filter-flow.ts). The join keys are column names of each side, stored or calculated (joins.ts resolves them).
+ */
+export interface Edge {
+  child: string;
   parent: string;
   childColumn: string;
   parentColumn: string;
+  relationship: Relationship;
+  both: boolean;
 }
 
 /** Relationships as directed edges fact → dimension (the direction a LEFT JOIN keeps fact rows). */
-function edgesOf(ctx: ModelContext): Edge[] {
+export function edgesOf(ctx: ModelContext): Edge[] {
   const edges: Edge[] = [];
   for (const r of ctx.relationships) {
     if (!r.active || !ctx.datasets.has(r.from.datasetId) || !ctx.datasets.has(r.to.datasetId)) continue;
-    const forward: Edge = { child: r.from.datasetId, parent: r.to.datasetId, childColumn: r.from.column, parentColumn: r.to.column };
-    const backward: Edge = { child: r.to.datasetId, parent: r.from.datasetId, childColumn: r.to.column, parentColumn: r.from.column };
+    const both = r.crossFilter === 'both';
+    const forward: Edge = { child: r.from.datasetId, parent: r.to.datasetId, childColumn: r.from.column, parentColumn: r.to.column, relationship: r, both };
+    const backward: Edge = { child: r.to.datasetId, parent: r.from.datasetId, childColumn: r.to.column, parentColumn: r.from.column, relationship: r, both };
     if (r.cardinality === 'many-to-one') edges.push(forward);
     else if (r.cardinality === 'one-to-many') edges.push(backward);
     else if (r.cardinality === 'one-to-one') edges.push(forward, backward);
@@ -73,7 +80,7 @@ function edgesOf(ctx: ModelContext): Edge[] {
 }
 
 /** Breadth-first reach from `root` along fact → dimension edges; `via` holds the edge that reached each dataset. */
-function reach(root: string, edges: Edge[]): { order: string[]; via: Map<string, Edge> } {
+export function reach(root: string, edges: Edge[]): { order: string[]; via: Map<string, Edge> } {
   const order = [root];
   const via = new Map<string, Edge>();
   for (let i = 0; i < order.length; i++) {
@@ -91,67 +98,7 @@ export function reachableFrom(ctx: ModelContext, datasetId: string): string[] {
   return reach(datasetId, edgesOf(ctx)).order;
 }
 
-export interface JoinPlan {
-  root: string;
-  from: FromItem;
-  joins: Join[];
-  /** Datasets reachable from the root (filters on others do not apply to this visual). */
-  reachable: Set<string>;
-  /** Adds the joins needed to reach `datasetId` (already reachable), returns false when it cannot be reached. */
-  need(datasetId: string): boolean;
-}
-
-/**
- * Picks the base (fact) table from which every dataset the visual's fields use is reachable along
- * many-to-one relationships, and joins dimensions with LEFT JOIN (fact rows are never lost).
- */
-export function planJoins(ctx: ModelContext, required: string[], blame?: (datasetId: string) => { field?: ColumnFieldRef; role?: string }): JoinPlan {
-  const wanted = [...new Set(required)];
-  if (wanted.length === 0) throw new QueryCompileError('The visual has no fields yet. Drag a field into one of its wells.');
-  const edges = edgesOf(ctx);
-  const candidates = [...wanted, ...[...ctx.datasets.keys()].filter((id) => !wanted.includes(id))];
-  let best: { root: string; order: string[]; via: Map<string, Edge>; missing: string[] } | undefined;
-  for (const root of candidates) {
-    const r = reach(root, edges);
-    const missing = wanted.filter((id) => !r.order.includes(id));
-    if (!best || missing.length < best.missing.length) best = { root, ...r, missing };
-    if (missing.length === 0) break;
-  }
-  if (!best) throw new QueryCompileError('The visual uses no dataset of this workbook.');
-  if (best.missing.length > 0) {
-    const other = best.missing[0];
-    const base = wanted.find((id) => id !== other && best.order.includes(id)) ?? best.root;
-    const at = blame?.(other) ?? {};
-    throw new QueryCompileError(
-      `"${datasetLabel(ctx, other)}" and "${datasetLabel(ctx, base)}" are not connected by a relationship, so their fields cannot be used in one visual. ` +
-        `Relate them in the Model view: click "New relationship" and join a column of the table with many rows per value to a unique column of the other (Many to one), or remove one of the fields.`,
-      at.field,
-      at.role,
-    );
-  }
-  const { root, order, via } = best;
-  const joined = new Set<string>([root]);
-  const joins: Join[] = [];
-  const need = (id: string): boolean => {
-    if (!order.includes(id)) return false;
-    const path: Edge[] = [];
-    for (let cur = id; !joined.has(cur); ) {
-      const e = via.get(cur);
-      if (!e) return false;
-      path.unshift(e);
-      cur = e.child;
-    }
-    for (const e of path) {
-      if (joined.has(e.parent)) continue;
-      joined.add(e.parent);
-      joins.push({
-        kind: 'LEFT',
-        from: { type: 'table', name: tableOf(e.parent) },
-        on: bin('=', col(e.childColumn, tableOf(e.child)), col(e.parentColumn, tableOf(e.parent))),
-      });
-    }
-    return true;
-  };
-  for (const id of wanted) need(id);
-  return { root, from: { type: 'table', name: tableOf(root) }, joins, reachable: new Set(order), need };
+/** "Sales.store_id → Stores.store_id": how messages name a relationship (as the Model view lists it). */
+export function relationshipName(ctx: ModelContext, r: Relationship): string {
+  return `${datasetLabel(ctx, r.from.datasetId)}.${r.from.column} → ${datasetLabel(ctx, r.to.datasetId)}.${r.to.column}`;
 }

@@ -4,6 +4,7 @@ import type { SqlDialect } from './dialects/base';
 import { duckdb } from './dialects/duckdb';
 import { fieldDatasets, resolveField } from './columns';
 import { isBooleanType, isDateType, isNumericType, isTemporalType, isTextType, modelContext, type ModelContext } from './model';
+import type { ContextCompiler } from './filter-flow';
 import { filterToPredicate } from './filter-predicates';
 import { topNExpr, withTopNContext } from './topn';
 import { QueryCompileError, type Predicate } from './types';
@@ -89,6 +90,9 @@ function inPredicate(type: string, x: Expr, values: Scalar[], ref: ColumnFieldRe
   return or(...parts);
 }
 
+/** Predicates of `ctx` as filter-flow.ts and topn.ts take them (they cannot import this module back). */
+export const predicateCompiler = (ctx: ModelContext): ContextCompiler => ({ expr: (q) => predicateExpr(ctx, q), datasets: (q) => predicateDatasets(ctx, q) });
+
 /** A predicate as a boolean AST expression over the dataset tables ("ds_<id>"."column"). */
 export function predicateExpr(ctx: ModelContext, p: Predicate): Expr {
   if (p.kind === 'and' || p.kind === 'or') {
@@ -153,7 +157,7 @@ function leafExpr(ctx: ModelContext, p: LeafPredicate): Expr {
       return and(bin('>=', x, at(from)), bin('<', x, at(to)));
     }
     case 'topN':
-      return topNExpr(ctx, p, { expr: (q) => predicateExpr(ctx, q), datasets: (q) => predicateDatasets(ctx, q) });
+      return topNExpr(ctx, p, predicateCompiler(ctx));
   }
 }
 

@@ -15,7 +15,9 @@ import { and, cast, fn, isNull, type Expr, type Query } from './ast';
 import { compileMeasure } from './measure/compile';
 import { MeasureError } from './measure/parse';
 import { resolveField } from './columns';
-import { isNumericType, planJoins, type ModelContext } from './model';
+import { filterConditions, type ContextCompiler } from './filter-flow';
+import { planJoins } from './joins';
+import { isNumericType, type ModelContext } from './model';
 import { QueryCompileError, type Predicate } from './types';
 
 /** A Top N predicate with the filter context it ranks in (absent → it ranks over every row). */
@@ -36,12 +38,6 @@ export function withTopNContext(predicates: Predicate[]): Predicate[] {
     const ranked: TopNPredicate = context.length > 0 ? { ...topN, within: context } : topN;
     return ranked;
   });
-}
-
-/** How the predicate compiler compiles a context predicate and tells the datasets it reads (this module must not import it back). */
-export interface ContextCompiler {
-  expr: (p: Predicate) => Expr;
-  datasets: (p: Predicate) => string[];
 }
 
 /** The aggregate expression a Top N filter ranks by, and the datasets it reads. */
@@ -74,7 +70,8 @@ export function rankExpr(ctx: ModelContext, by: FieldRef): { expr: Expr; dataset
 
 /**
  * `field IN (top/bottom n values of field by rank)`; ties broken by the value itself so the result is stable. Context
- * predicates on datasets the ranking query cannot reach are left out, as a visual leaves out filters it cannot reach.
+ * predicates apply to the ranking query as filters apply to a visual (filter-flow.ts): through its joins, along Both
+ * relationships, or not at all when it cannot reach them.
  */
 export function topNExpr(ctx: ModelContext, p: TopNPredicate, compile: ContextCompiler): Expr {
   const field = resolveField(ctx, p.field, 'filters');
@@ -82,14 +79,7 @@ export function topNExpr(ctx: ModelContext, p: TopNPredicate, compile: ContextCo
   const rank = rankExpr(ctx, p.by);
   const plan = planJoins(ctx, [...field.datasets, ...rank.datasets], () => ({ field: p.field, role: 'filters' }));
   const x = field.expr;
-  const context: Expr[] = [];
-  for (const q of p.within ?? []) {
-    if (isTopN(q)) continue;
-    const ds = compile.datasets(q);
-    if (!ds.every((d) => plan.reachable.has(d))) continue;
-    context.push(compile.expr(q));
-    for (const d of ds) plan.need(d);
-  }
+  const context = filterConditions(ctx, plan, (p.within ?? []).filter((q) => !isTopN(q)), compile);
   const query: Query = {
     select: [{ expr: x }],
     from: plan.from,

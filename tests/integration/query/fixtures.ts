@@ -34,7 +34,8 @@ export const SALES_ROWS = [
   [10, '2025-03-15', 'p1', 'South', 90, 2],
 ] as const;
 
-const entry = (id: string, name: string, columns: [string, string][], rowCount: number): DatasetEntry => ({
+/** A dataset entry of a fixture table `ds_<id>` (a test's own tables use it too). */
+export const entry = (id: string, name: string, columns: [string, string][], rowCount: number): DatasetEntry => ({
   id,
   name,
   source: { kind: 'derived', sql: 'fixture' },

@@ -6,7 +6,8 @@ import { ExpressionError } from '../lang/tokens';
 import { compileMeasure } from '../measure/compile';
 import { modelContext } from '../model';
 import { QueryCompileError } from '../types';
-import { calculatedColumnQuery, compileCalculatedColumn } from './compile';
+import { compileCalculatedColumn } from './compile';
+import { calculatedColumnQuery } from '../joins';
 
 const ds = (id: string, name: string, columns: [string, string][]): DatasetEntry => ({
   id,

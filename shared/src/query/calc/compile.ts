@@ -5,11 +5,11 @@
  * ExpressionError with the position in this column's own expression.
  */
 import type { CalculatedColumn, DatasetEntry } from '../../workbook/schema';
-import { bin, cast, col, fn, lit, type Expr, type Query } from '../ast';
+import { bin, cast, col, fn, lit, type Expr } from '../ast';
 import { didYouMean, findByName, findDataset } from '../lang/lookup';
 import { nullSafeDivide } from '../lang/sql';
 import { ExpressionError } from '../lang/tokens';
-import { planJoins, reachableFrom, tableOf, type ModelContext } from '../model';
+import { reachableFrom, tableOf, type ModelContext } from '../model';
 import { addsDays, compare, compileCall, typed } from './functions';
 import { parseCalculatedColumn, type CalcNode } from './parse';
 import { BLANK_TYPE, KIND_NAMES, compatible, kindOfType, numericType, subject, type Typed, type ValueKind } from './types';
@@ -173,14 +173,4 @@ export function compileCalculatedColumn(ctx: ModelContext, calc: CalculatedColum
   // a column that is always BLANK is an INTEGER column of NULLs (as DuckDB types a bare NULL)
   const type = out.type === BLANK_TYPE ? 'INTEGER' : out.type;
   return { expr: out.expr, type, kind: kindOfType(type), related };
-}
-
-/**
- * `SELECT <the column> AS "value" FROM <its table, joined to the tables it reads>`: what the engine describes to give
- * the column its type when it is saved, and runs to check that every row evaluates.
- */
-export function calculatedColumnQuery(ctx: ModelContext, calc: CalculatedColumn): Query {
-  const compiled = compileCalculatedColumn(ctx, calc);
-  const plan = planJoins(ctx, [calc.datasetId, ...compiled.related]);
-  return { select: [{ expr: compiled.expr, alias: 'value' }], from: plan.from, joins: plan.joins };
 }

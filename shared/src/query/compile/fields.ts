@@ -4,9 +4,11 @@ import { andOpt, cast, col, fn, over, type DateLevel, type Expr, type FromItem, 
 import { compileMeasure } from '../measure/compile';
 import { MeasureError } from '../measure/parse';
 import { resolveField } from '../columns';
-import { isDateType, isNumericType, isTemporalType, planJoins, type JoinPlan, type ModelContext } from '../model';
-import { predicateDatasets, predicateExpr } from '../predicate';
-import { QueryCompileError, type Predicate, type ResultField, type VisualQueryInput } from '../types';
+import { filterConditions } from '../filter-flow';
+import { planJoins, type JoinPlan } from '../joins';
+import { isDateType, isNumericType, isTemporalType, type ModelContext } from '../model';
+import { predicateCompiler } from '../predicate';
+import { QueryCompileError, type ResultField, type VisualQueryInput } from '../types';
 
 /** One result column: its SQL expression (before aliasing) and its description. */
 export interface Part {
@@ -221,16 +223,13 @@ export class FieldCollector {
     return this.plan;
   }
 
-  /** FROM + joins + WHERE of the visual: filters on datasets this visual cannot reach are left out. */
+  /**
+   * FROM + joins + WHERE of the visual: filters on datasets this visual cannot reach apply along Both relationships
+   * (filter-flow.ts), or are left out.
+   */
   source(extraWhere: Expr[] = []): { from: FromItem; joins: Join[]; where?: Expr } {
     const plan = this.finish();
-    const conditions: Expr[] = [];
-    for (const p of this.input.filters) {
-      const ds = predicateDatasets(this.ctx, p);
-      if (!ds.every((d) => plan.reachable.has(d))) continue;
-      conditions.push(predicateExpr(this.ctx, p as Predicate));
-      for (const d of ds) plan.need(d);
-    }
+    const conditions = filterConditions(this.ctx, plan, this.input.filters, predicateCompiler(this.ctx));
     const where = andOpt([...conditions, ...extraWhere]);
     return { from: plan.from, joins: [...plan.joins], ...(where ? { where } : {}) };
   }

@@ -216,6 +216,6 @@ export function RelationshipDialog({ target, onClose }: { target: RelationshipTa
 function hint(draft: Draft): string {
   if (!draft.active) return 'Inactive: visuals do not join along this relationship until it is made active.';
   if (draft.cardinality === 'many-to-many') return 'Visuals do not join along Many to many relationships (rows would repeat): a visual using both tables shows an error.';
-  const both = draft.crossFilter === 'both' ? ' “Both” is kept in the model; visuals filter from the one side to the many side only for now.' : '';
+  const both = draft.crossFilter === 'both' ? ' With “Both”, filters on the many side also filter the one side: a visual of the one side shows only the rows that have matching rows on the many side.' : '';
   return `Values match: a visual can use fields of both tables, and filters on the one side filter the many side.${both}`;
 }
