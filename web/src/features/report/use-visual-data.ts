@@ -3,7 +3,7 @@
  * cross-filter → compileVisualQuery (shared) → engine.query(key 'visual:<id>', high priority) → rows.
  * Keeps the last rows while a new query runs, so charts update in place.
  */
-import { contextOf, fieldDatasets, isMeasureRef, modelOfSnapshot, type Visual, type WorkbookSnapshot } from '@tessera/shared';
+import { contextOf, fieldDatasets, isMeasureRef, modelOfSnapshot, tableOf, type Visual, type WorkbookSnapshot } from '@tessera/shared';
 import { compileVisualQuery, filtersToPredicates, withTopNContext, type CompiledQuery, type Predicate, type ResultField } from '@tessera/shared';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useEngine } from '../../engine/EngineProvider';
@@ -49,6 +49,17 @@ export function datasetsOfVisual(visual: Visual, snapshot: WorkbookSnapshot): st
   return [...ids].sort();
 }
 
+/**
+ * The datasets a visual's query reads — the ones it waits for and whose versions key its result: its
+ * fields' own, and any its compiled SQL reaches beyond them (a filter carried through a "Both"
+ * relationship reads the many side in a semi-join).
+ */
+export function datasetsRead(visual: Visual, snapshot: WorkbookSnapshot, sql: string | undefined): string[] {
+  const ids = new Set(datasetsOfVisual(visual, snapshot));
+  if (sql) for (const id of Object.keys(snapshot.datasets)) if (sql.includes(`"${tableOf(id)}"`)) ids.add(id);
+  return [...ids].sort();
+}
+
 /** The predicates that apply to a visual: report filters, page filters (its own slicer's excepted), its filters, the page's cross-filter from another visual. */
 export function visualPredicates(visual: Visual, snapshot: WorkbookSnapshot, crossFilter: { sourceVisualId: string; predicate: Predicate } | undefined): Predicate[] {
   const page = snapshot.pages[visual.pageId];
@@ -84,8 +95,6 @@ function useAttachSummary(ids: string[]): { ready: boolean; message?: string } {
 export function useVisualData(visual: Visual, snapshot: WorkbookSnapshot, options: { limit?: number } = {}): VisualData {
   const engine = useEngine();
   const crossFilter = useReportStore((s) => s.crossFilters[visual.pageId]);
-  const datasetIds = useMemo(() => datasetsOfVisual(visual, snapshot), [visual, snapshot]);
-  const attach = useAttachSummary(datasetIds);
 
   // drill state (level, drilled values) and edited interactions (filter / highlight / none) shape the input
   const drilled = useDrillQuery(visual, snapshot);
@@ -110,6 +119,9 @@ export function useVisualData(visual: Visual, snapshot: WorkbookSnapshot, option
       return { error: messageOf(error) };
     }
   }, [visual, input]);
+  // the datasets the query reads: the fields' own, and any a filter reaches through a "Both" relationship
+  const datasetIds = useMemo(() => datasetsRead(visual, snapshot, compiled && 'query' in compiled ? compiled.query.sql : undefined), [visual, snapshot, compiled]);
+  const attach = useAttachSummary(datasetIds);
   const highlight = useInteractionHighlight(compiled && 'query' in compiled ? input : null, applied.highlight, compiled && 'query' in compiled ? compiled.query.fields : undefined, attach.ready);
 
   const sql = compiled && 'query' in compiled ? compiled.query.sql : '';
