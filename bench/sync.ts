@@ -41,10 +41,19 @@ const WORKLOAD_MODULE = '../sync-server/src/perf/sync-workload.ts';
 const loadWorkload = async () => (await import(WORKLOAD_MODULE)) as SyncWorkload;
 
 const CLIENT_COUNTS = [10, 50] as const;
+/** `SYNC_BENCH_CLIENTS=10` measures one client count only (a quick look; the JSON line then lacks the other). */
+const clientCounts = (): number[] => {
+  const only = process.env.SYNC_BENCH_CLIENTS;
+  if (!only) return [...CLIENT_COUNTS];
+  const counts = only.split(',').map(Number);
+  if (counts.some((n) => !Number.isInteger(n) || n < 2)) throw new Error(`SYNC_BENCH_CLIENTS must list client counts ≥ 2, got ${only}`);
+  return counts;
+};
 /** Client worker processes: 50 clients → 5 workers of 10. */
 const CLIENT_WORKERS = 5;
 const EDITS_PER_SECOND = 5;
 const SECONDS = 10;
+const WARM_UP_SECONDS = 5;
 const DEFAULT_RUNS = 3;
 
 function percentile(values: readonly number[], p: number): number {
@@ -80,6 +89,7 @@ function record(figures: Figures, result: SyncRoundResult): void {
 
 export const sync: Bench = async (options) => {
   const runs = options.runs ?? DEFAULT_RUNS;
+  const counts = clientCounts();
   const servers: SyncBenchServer[] = [];
   const figures = new Map<string, Figures>();
   const workersUsed = new Map<number, number>();
@@ -90,12 +100,15 @@ export const sync: Bench = async (options) => {
   const workers = await workload.startClientWorkers(CLIENT_WORKERS);
   try {
     servers.push(await workload.startSyncBenchServer('ours', workers), await workload.startSyncBenchServer('reference', workers));
-    for (const server of servers) {
-      await server.round({ clients: 10, editsPerSecond: EDITS_PER_SECOND, seconds: 2 }); // warm-up
-      for (const clients of CLIENT_COUNTS) figures.set(key(server.kind, clients), emptyFigures());
+    // Warm-up: every server at every client count, so both servers and every client worker (workers
+    // 2–4 only serve the 50-client rounds) have run their code hot before the first measured round —
+    // a 2 s, 10-client warm-up left run 1 cold for whichever server went first (ours).
+    for (const clients of counts) {
+      for (const server of servers) await server.round({ clients, editsPerSecond: EDITS_PER_SECOND, seconds: WARM_UP_SECONDS });
     }
+    for (const server of servers) for (const clients of counts) figures.set(key(server.kind, clients), emptyFigures());
     for (let run = 0; run < runs; run++) {
-      for (const clients of CLIENT_COUNTS) {
+      for (const clients of counts) {
         // Alternate which server goes first, so a slow stretch of the shared machine hits both.
         const order = run % 2 === 0 ? servers : [...servers].reverse();
         for (const server of order) {
@@ -133,7 +146,7 @@ export const sync: Bench = async (options) => {
     };
   };
   const line = (label: string, summary: Summary, unit: string, digits = 1) => printLine(formatSummary(label, summary, unit, digits));
-  const perCount = CLIENT_COUNTS.map((clients) => {
+  const perCount = counts.map((clients) => {
     const ours = out('ours', clients);
     const ref = out('reference', clients);
     printHeader(
@@ -174,10 +187,13 @@ export const sync: Bench = async (options) => {
   });
   const loadSummary = summarize(loads);
   printLine(`machine load average (1 min) after each round: ${loads.map((n) => n.toFixed(1)).join(' ')}`);
-  const [ten, fifty] = perCount;
-  const { clients: _ignored, ...tenFields } = ten;
-  void _ignored;
-  const { clients: _fifty, ...fiftyFields } = fifty;
-  void _fifty;
-  return { bench: 'sync', clients: [...CLIENT_COUNTS], ...fiftyFields, edits_per_s: EDITS_PER_SECOND, seconds: SECONDS, runs, loadavg: round(loadSummary.median, 1), c10: tenFields };
+  // The headline fields are the largest count's; the others nest under `c<count>` (c10).
+  const fields = (entry: (typeof perCount)[number]) => {
+    const { clients: _clients, ...rest } = entry;
+    void _clients;
+    return rest;
+  };
+  const last = perCount[perCount.length - 1];
+  const nested = Object.fromEntries(perCount.slice(0, -1).map((entry) => [`c${entry.clients}`, fields(entry)]));
+  return { bench: 'sync', clients: counts, ...fields(last), edits_per_s: EDITS_PER_SECOND, seconds: SECONDS, runs, loadavg: round(loadSummary.median, 1), ...nested };
 };

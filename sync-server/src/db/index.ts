@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import { migratePglite, migratePostgres } from './migrate';
 import * as schema from './schema';
 
@@ -20,6 +20,12 @@ export type DatabaseKind = 'postgres' | 'pglite';
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
+  /**
+   * The postgres-js client behind `db` (PostgreSQL only), for the few hot statements that must be
+   * prepared once per connection: drizzle's `execute` sends unprepared SQL, which postgres-js runs as
+   * two round trips (describe the parameters, then bind and execute) and PostgreSQL parses each time.
+   */
+  postgres?: Sql;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   /** Applies the committed migrations in sync-server/drizzle (idempotent). */
@@ -48,6 +54,7 @@ function openPostgres(url: string): DatabaseHandle {
   return {
     db,
     kind: 'postgres',
+    postgres: client,
     ping: async () => {
       await db.execute(sql`select 1`);
     },

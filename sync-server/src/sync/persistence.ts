@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { Sql } from 'postgres';
 import type { DatabaseHandle } from '../db';
 import { queryRows } from '../db/rows';
 import { versions } from '../db/schema';
@@ -103,9 +104,34 @@ interface LoadRow extends Record<string, unknown> {
   state_vector: unknown;
 }
 
+/** `updates` as the text of a bytea[] literal (hex elements): one parameter whatever the batch size. */
+const byteaArrayLiteral = (updates: Uint8Array[]): string =>
+  `{${updates.map((update) => `"\\\\x${Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('hex')}"`).join(',')}}`;
+
+/**
+ * `store` on PostgreSQL: the statement of `storeDrizzle` below as ONE fixed text (the batch is one
+ * bytea[] parameter), so postgres-js prepares it once per connection and each batch is one round
+ * trip (Bind + Execute) with no parse or plan — through drizzle's `execute` it was two round trips
+ * (postgres-js first asks for the parameter types of unprepared SQL) plus a parse and plan each time.
+ */
+function storePrepared(pg: Sql, workbookId: string, updates: Uint8Array[], instanceId: string): Promise<Array<{ head: unknown }>> {
+  return pg<Array<{ head: unknown }>>`with head as (
+      update workbooks set head_seq = head_seq + ${updates.length}::int, updated_at = now()
+      where id = ${workbookId}::text
+      returning head_seq
+    ), stored as (
+      insert into workbook_updates (workbook_id, seq, update)
+      select ${workbookId}::text, head.head_seq - ${updates.length}::int + u.ord, u.update
+      from head, unnest(${byteaArrayLiteral(updates)}::text::bytea[]) with ordinality as u(update, ord)
+    )
+    select head.head_seq as head, pg_notify(${NOTIFY_CHANNEL}, json_build_object('i', ${instanceId}::text, 't', 'u', 'w', ${workbookId}::text, 'q', head.head_seq)::text)
+    from head`;
+}
+
 export function postgresPersistence(handle: DatabaseHandle, instanceId: string): SyncPersistence {
   const { db } = handle;
   const notifies = handle.kind === 'postgres';
+  const pg = handle.postgres;
 
   const readFrom: SyncPersistence['readFrom'] = async (workbookId, afterSeq, upToSeq) => {
     // One statement = one MVCC snapshot: a compaction committing meanwhile is seen entirely or not at all.
@@ -139,33 +165,39 @@ export function postgresPersistence(handle: DatabaseHandle, instanceId: string):
     return { snapshot, updates };
   };
 
+  // The UPDATE takes the workbook row lock and hands out `count` seqs after the head; the lock is
+  // held until COMMIT, so per workbook seqs commit in order. NOTIFY is delivered on COMMIT only.
+  // Used on PGlite (and by a PostgreSQL handle without its postgres-js client).
+  const storeDrizzle = (workbookId: string, updates: Uint8Array[]) => {
+    const count = updates.length;
+    const notice = notifies
+      ? sql`, pg_notify(${NOTIFY_CHANNEL}, json_build_object('i', ${instanceId}::text, 't', 'u', 'w', ${workbookId}::text, 'q', head.head_seq)::text)`
+      : sql``;
+    return queryRows<{ head: unknown }>(
+      db,
+      sql`with head as (
+            update workbooks set head_seq = head_seq + ${count}, updated_at = now()
+            where id = ${workbookId}
+            returning head_seq
+          ), stored as (
+            insert into workbook_updates (workbook_id, seq, update)
+            select ${workbookId}, head.head_seq - ${count} + u.ord, u.update
+            from head, (values ${sql.join(
+              updates.map((update, index) => sql`(${index + 1}::int, ${update}::bytea)`),
+              sql`, `,
+            )}) as u(ord, update)
+          )
+          select head.head_seq as head${notice} from head`,
+    );
+  };
+
   return {
     load: (workbookId) => readFrom(workbookId, 0),
     readFrom,
 
     store: async (workbookId, updates) => {
       const count = updates.length;
-      // The UPDATE takes the workbook row lock and hands out `count` seqs after the head; the lock is
-      // held until COMMIT, so per workbook seqs commit in order. NOTIFY is delivered on COMMIT only.
-      const notice = notifies
-        ? sql`, pg_notify(${NOTIFY_CHANNEL}, json_build_object('i', ${instanceId}::text, 't', 'u', 'w', ${workbookId}::text, 'q', head.head_seq)::text)`
-        : sql``;
-      const rows = await queryRows<{ head: unknown }>(
-        db,
-        sql`with head as (
-              update workbooks set head_seq = head_seq + ${count}, updated_at = now()
-              where id = ${workbookId}
-              returning head_seq
-            ), stored as (
-              insert into workbook_updates (workbook_id, seq, update)
-              select ${workbookId}, head.head_seq - ${count} + u.ord, u.update
-              from head, (values ${sql.join(
-                updates.map((update, index) => sql`(${index + 1}::int, ${update}::bytea)`),
-                sql`, `,
-              )}) as u(ord, update)
-            )
-            select head.head_seq as head${notice} from head`,
-      );
+      const rows = pg ? await storePrepared(pg, workbookId, updates, instanceId) : await storeDrizzle(workbookId, updates);
       if (rows.length === 0) throw new WorkbookGoneError(`workbook ${workbookId} no longer exists`);
       const lastSeq = int(rows[0].head);
       return { firstSeq: lastSeq - count + 1, lastSeq };

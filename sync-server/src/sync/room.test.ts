@@ -396,4 +396,20 @@ describe.each(['postgres', 'pglite'] as const)('sync room on %s', (kind) => {
     expect(await storedRows(wb)).toHaveLength(0);
     room.destroy();
   });
+
+  it('stores a batch byte for byte under contiguous seqs, batch after batch', async () => {
+    const wb = await newWorkbook();
+    const every = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const batches = [[every], [Uint8Array.of(0), Uint8Array.of(92, 34, 123, 125, 44), every.subarray(200)], [every.subarray(7, 9)]];
+    const seqs = [];
+    for (const batch of batches) seqs.push(await persistence.store(wb, batch));
+    expect(seqs).toEqual([
+      { firstSeq: 1, lastSeq: 1 },
+      { firstSeq: 2, lastSeq: 4 },
+      { firstSeq: 5, lastSeq: 5 },
+    ]);
+    const { updates } = await persistence.readFrom(wb, 0);
+    expect(updates.map((row) => row.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(updates.map((row) => [...row.update])).toEqual(batches.flat().map((update) => [...update]));
+  });
 });

@@ -18,8 +18,8 @@ export interface SyncConnection {
 
 /** Origin of updates read back from the database (other processes, catch-up). */
 export const REMOTE_ORIGIN = Symbol('remote');
-/** Origin of a batch of updates from several sockets (broadcast to every socket). */
-const BATCH_ORIGIN = Symbol('batch');
+/** Origin of committed updates that `flush` already broadcast (the update listener skips them). */
+const BROADCAST_ORIGIN = Symbol('broadcast');
 /** Origin of the stored state applied when the document is built (before the broadcast listener exists: sockets got it in their handshake). */
 const LOAD_ORIGIN = Symbol('load');
 
@@ -134,10 +134,8 @@ export class Room {
       throw error;
     }
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, SYNC_MESSAGE.sync);
-      syncProtocol.writeUpdate(encoder, update);
-      const message = encoding.toUint8Array(encoder);
+      if (origin === BROADCAST_ORIGIN) return;
+      const message = updateMessage(update);
       for (const connection of this.connections.keys()) if (connection !== origin) connection.send(message);
     });
   }
@@ -201,9 +199,9 @@ export class Room {
   }
 
   /**
-   * Commits `update` to the database, and only then applies it and broadcasts it to the other
-   * sockets. Updates arriving while a commit runs are committed together in the next statement
-   * (group commit), in arrival order, and broadcast together.
+   * Commits `update` to the database, and only then broadcasts it to the other sockets and applies
+   * it to the document. Updates arriving while a commit runs are committed together in the next
+   * statement (group commit), in arrival order, and broadcast together.
    */
   submit(update: Uint8Array, from?: SyncConnection): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -220,12 +218,14 @@ export class Room {
     if (batch.length === 0) return;
     let doc: Y.Doc;
     let seqs: { firstSeq: number; lastSeq: number };
+    let message: Uint8Array;
     try {
       doc = this.doc;
-      seqs = await this.persistence.store(
-        this.workbookId,
-        batch.map((item) => item.update),
-      );
+      const updates = batch.map((item) => item.update);
+      // The broadcast message, built from the updates as the clients sent them: ONE message for the
+      // whole batch (each send is a syscall per socket, under load the server's main cost).
+      message = updateMessage(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
+      seqs = await this.persistence.store(this.workbookId, updates);
     } catch (error) {
       for (const item of batch) item.reject(error);
       return;
@@ -241,17 +241,20 @@ export class Room {
         },
       );
     }
-    // One transaction → ONE broadcast message per socket for the whole batch (each is a syscall per
-    // socket: under load that, not the commit, is the server's main cost). Its sender is left out
-    // when the batch has one sender; in a mixed batch senders also get their own edits back, which
-    // Yjs ignores.
+    // Broadcast first, then apply (the document is not needed to forward what was committed). The
+    // sender is left out when the batch has one sender; in a mixed batch senders also get their own
+    // edits back, which Yjs ignores.
     const senders = new Set(batch.map((item) => item.from));
-    doc.transact(
-      () => {
+    const skip = senders.size === 1 ? batch[0].from : undefined;
+    for (const connection of this.connections.keys()) if (connection !== skip) connection.send(message);
+    try {
+      doc.transact(() => {
         for (const item of batch) Y.applyUpdate(doc, item.update);
-      },
-      senders.size === 1 ? batch[0].from : BATCH_ORIGIN,
-    );
+      }, BROADCAST_ORIGIN);
+    } catch (error) {
+      // Committed and sent; only this process's copy could not take it (a malformed update).
+      log(`could not apply a committed update of workbook ${this.workbookId}`, error);
+    }
     this.sinceSnapshot += batch.length;
     // Without the rows before ours, lastSeq stays below them: the next catch-up reads them (and ours again, harmlessly).
     if (caughtUp) this.lastSeq = Math.max(this.lastSeq, seqs.lastSeq);
@@ -313,6 +316,14 @@ export class Room {
     this.awareness.destroy();
     this.ydoc.destroy();
   }
+}
+
+/** A y-websocket sync "update" message carrying `update`. */
+function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, SYNC_MESSAGE.sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
 }
 
 interface AwarenessChange {
