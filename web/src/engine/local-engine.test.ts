@@ -256,6 +256,15 @@ describe('LocalEngine (real DuckDB-wasm)', () => {
     expect(single.status.state).toBe('ready');
   });
 
+  it('a query still running when the engine is disposed fails instead of spinning', async () => {
+    const doomed = new LocalEngine(nodeDuckDBFactory);
+    await doomed.ready();
+    const running = doomed.query(SLOW, { noCache: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await doomed.dispose();
+    await expect(running).rejects.toBeInstanceOf(QueryCancelledError);
+  });
+
   it('notifies status listeners of busy and ready', async () => {
     const seen: string[] = [];
     const unsubscribe = single.subscribe((s) => seen.push(s.state));

@@ -10,7 +10,7 @@ import { datasetTableName, quoteIdentifier, quoteLiteral, safeIdentifier } from 
 import { toQueryError } from './query-error';
 import { ResultCache } from './result-cache';
 import { Scheduler, type SubmitOptions, type TaskHandle } from './scheduler';
-import { QueryError, type Engine, type EngineStatus, type QueryOptions, type QueryResult } from './types';
+import { QueryCancelledError, QueryError, type Engine, type EngineStatus, type QueryOptions, type QueryResult } from './types';
 
 export interface DuckDBInstance {
   db: AsyncDuckDB;
@@ -267,7 +267,11 @@ export class LocalEngine implements Engine {
         const chunks: Uint8Array[] = [header];
         for (;;) {
           const chunk = await db.fetchQueryResults(id);
-          if (chunk == null) continue;
+          if (chunk == null) {
+            // the engine was disposed while this ran: the worker answers nothing any more
+            if (db.isDetached()) throw new Error('The DuckDB worker stopped.');
+            continue;
+          }
           if (chunk.length === 0) break;
           // Drained even when cancelled: a half-read result would confuse the connection's next query.
           if (!task?.cancelled) chunks.push(chunk);
@@ -486,6 +490,7 @@ export class LocalEngine implements Engine {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    this.scheduler.fail(new QueryCancelledError('The data engine was closed.'));
     const instance = await this.startup.catch(() => undefined);
     if (instance) await instance.db.terminate();
   }

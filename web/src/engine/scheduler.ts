@@ -78,10 +78,14 @@ export class Scheduler {
     this.pump();
   }
 
-  /** The engine could not start: every queued and future task rejects with `error`. */
+  /** The engine could not start or was closed: every queued, running and future task rejects with `error`. */
   fail(error: unknown): void {
     this.failure = error;
-    for (const task of this.queue) for (const s of task.subscribers) this.settle(s, () => s.reject(error));
+    for (const task of [...this.queue, ...this.running]) {
+      for (const s of task.subscribers) this.settle(s, () => s.reject(error));
+      task.subscribers.clear();
+      task.cancelled = true;
+    }
     this.queue = [];
     this.inflight.clear();
     this.notify();
