@@ -55,7 +55,7 @@ export function CalculatedColumnRows({ dataset, onEdit }: { dataset: DatasetEntr
         return (
           <tr key={c.id} className="calc-column" aria-label={`${c.name}, calculated`}>
             <td>
-              <span className="calc-column__name">{c.name}</span> <span className="calc-column__badge">calculated</span>
+              <span className="calc-column__name">{c.name}</span> <span className="badge badge--small">calculated</span>
               {problem ? (
                 <span className="model__measure-warning" role="img" aria-label={`${c.name} has an error`} title={problem}>
                   {' '}

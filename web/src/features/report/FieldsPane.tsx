@@ -103,7 +103,7 @@ function FieldRow({
         <KindIcon kind={kind} />
         <span className="field__name">{name}</span>
         {calculated ? (
-          <span className="field__calc" aria-hidden="true" title="Calculated column">
+          <span className="field__calc badge badge--small" aria-hidden="true" title="Calculated column">
             calc
           </span>
         ) : null}
