@@ -56,6 +56,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a whole number/);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be a whole number/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres:\/\//);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@/db?host=db.internal' })).toThrow(/DATABASE_URL's host parameter must be a unix-socket directory/);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@/db?host=/var/run/postgresql' }).databaseUrl).toBe('postgres://u@/db?host=/var/run/postgresql');
   });
 
   it('fails fast in production without the secrets, saying which to set', () => {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { postgresConnection } from './db/connection-url';
 
 /** Everything the server reads from its environment (DESIGN §6). Documented in /.env.example. */
 export interface Config {
@@ -47,6 +48,13 @@ const envSchema = z.object({
     z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset to use the embedded database)')
+      .superRefine((url, context) => {
+        try {
+          postgresConnection(url);
+        } catch (error) {
+          context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+        }
+      })
       .optional(),
   ),
   TESSERA_DATA_DIR: optionalText,

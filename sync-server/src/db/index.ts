@@ -5,7 +5,8 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import postgres, { type Sql } from 'postgres';
+import type { Sql } from 'postgres';
+import { postgresClient } from './connection-url';
 import { migratePglite, migratePostgres } from './migrate';
 import * as schema from './schema';
 
@@ -39,7 +40,7 @@ export interface DatabaseHandle {
 }
 
 export interface OpenDatabaseOptions {
-  /** A postgres:// URL. When absent, an embedded PGlite database lives in `<dataDir>/pglite`. */
+  /** A postgres:// URL (TCP, or a unix socket in libpq's form: see db/connection-url.ts). When absent, an embedded PGlite database lives in `<dataDir>/pglite`. */
   url?: string;
   dataDir: string;
 }
@@ -49,7 +50,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 function openPostgres(url: string): DatabaseHandle {
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const client = postgresClient(url, { max: 10, onnotice: () => {} });
   const db = drizzlePostgres(client, { schema, casing: 'snake_case' });
   return {
     db,

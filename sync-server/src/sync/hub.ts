@@ -9,6 +9,9 @@ import { TokenBucketLimiter, type TokenBucketOptions } from '../auth/rate-limit'
 import { NOTIFY_CHANNEL, postgresPersistence, WorkbookGoneError, type SyncNoticeEnvelope, type SyncPersistence } from './persistence';
 import { Room, type SyncConnection } from './room';
 
+/** How often a process refreshes its registration (well within STALE_INSTANCE_SECONDS). */
+const ANNOUNCE_EVERY_MS = 20_000;
+
 export interface SyncHubOptions {
   /** Compact the update log into a snapshot once this many updates follow the last one. */
   compactAfter?: number;
@@ -30,6 +33,7 @@ export class SyncHub {
   private readonly limiter: TokenBucketLimiter;
   private readonly connectionKeys = new WeakMap<SyncConnection, string>();
   private unlisten?: () => Promise<void>;
+  private announcer?: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly handle: DatabaseHandle,
@@ -40,9 +44,41 @@ export class SyncHub {
     this.limiter = new TokenBucketLimiter(options.messageRate ?? { capacity: 600, refillPerSecond: 200 });
   }
 
-  /** Starts listening to the other processes (PostgreSQL only). */
+  /**
+   * Starts listening to the other processes, then registers this one, so they start notifying it
+   * (PostgreSQL only); the registration is refreshed every `ANNOUNCE_EVERY_MS`.
+   */
   async start(): Promise<void> {
-    if (this.handle.listen) this.unlisten = await this.handle.listen(NOTIFY_CHANNEL, (payload) => this.onNotice(payload));
+    if (!this.handle.listen) return;
+    this.unlisten = await this.handle.listen(NOTIFY_CHANNEL, (payload) => this.onNotice(payload));
+    await this.persistence.announce();
+    this.announcer = setInterval(() => void this.announce(), ANNOUNCE_EVERY_MS);
+    this.announcer.unref();
+  }
+
+  /**
+   * Refreshes this process's registration. When others had removed it (this process stalled past
+   * STALE_INSTANCE_SECONDS), they may have committed without notifying it: every open room reads
+   * what it missed, once no commit is in flight.
+   */
+  async announce(): Promise<void> {
+    try {
+      if (!(await this.persistence.announce())) return;
+    } catch (error) {
+      console.error('[tessera] sync: could not refresh this server\'s registration (retrying):', error instanceof Error ? error.message : error);
+      return;
+    }
+    await Promise.all(
+      [...this.rooms.entries()].map(async ([workbookId, pending]) => {
+        try {
+          const room = await pending;
+          await this.persistence.awaitCommits(workbookId);
+          await room.catchUp();
+        } catch (error) {
+          console.error(`[tessera] sync: could not catch up workbook ${workbookId}:`, error instanceof Error ? error.message : error);
+        }
+      }),
+    );
   }
 
   /** Opens (loads once) and holds a room; `release` it when done. */
@@ -217,9 +253,11 @@ export class SyncHub {
     else if (notice.t === 'd') this.closeLocalWorkbook(notice.w);
   }
 
-  /** Waits for pending commits and stops listening. */
+  /** Waits for pending commits, stops listening and unregisters. */
   async close(): Promise<void> {
+    clearInterval(this.announcer);
     await this.unlisten?.().catch(() => undefined);
+    await this.persistence.retire().catch(() => undefined);
     const rooms = await Promise.allSettled([...this.rooms.values()]);
     for (const result of rooms) {
       if (result.status !== 'fulfilled') continue;

@@ -74,7 +74,25 @@ export interface SyncPersistence {
   replaceVersion(id: string, previous: Uint8Array, next: Uint8Array): Promise<void>;
   /** Tells the other server processes (NOTIFY; a no-op on PGlite, which is single-process). */
   notify(notice: SyncNotice): Promise<void>;
+  /**
+   * Registers this process among the sync servers sharing the database, or refreshes its row, and
+   * removes the rows of processes not seen for `STALE_INSTANCE_SECONDS` (crashed). Resolves true
+   * when the row had to be (re)created: on the first call, or after others removed it while this
+   * process stalled — they may then have committed without notifying it, so the caller catches up
+   * every open room (after `awaitCommits`). Always false on PGlite (single-process).
+   */
+  announce(): Promise<boolean>;
+  /** Removes this process's row (a clean stop). */
+  retire(): Promise<void>;
+  /**
+   * Waits until no commit on the workbook is in flight (takes and releases its row lock). A read
+   * after this sees every commit that did not see this process registered.
+   */
+  awaitCommits(workbookId: string): Promise<void>;
 }
+
+/** A registered process whose row was not refreshed for this long is taken for crashed. */
+export const STALE_INSTANCE_SECONDS = 90;
 
 /** What one server process tells the others over LISTEN/NOTIFY (`i` = the sender's instance id). */
 export type SyncNotice =
@@ -124,7 +142,7 @@ function storePrepared(pg: Sql, workbookId: string, updates: Uint8Array[], insta
       select ${workbookId}::text, head.head_seq - ${updates.length}::int + u.ord, u.update
       from head, unnest(${byteaArrayLiteral(updates)}::text::bytea[]) with ordinality as u(update, ord)
     )
-    select head.head_seq as head, pg_notify(${NOTIFY_CHANNEL}, json_build_object('i', ${instanceId}::text, 't', 'u', 'w', ${workbookId}::text, 'q', head.head_seq)::text)
+    select head.head_seq as head, tessera_notify_others(${instanceId}::text, ${NOTIFY_CHANNEL}, json_build_object('i', ${instanceId}::text, 't', 'u', 'w', ${workbookId}::text, 'q', head.head_seq)::text)
     from head`;
 }
 
@@ -166,12 +184,13 @@ export function postgresPersistence(handle: DatabaseHandle, instanceId: string):
   };
 
   // The UPDATE takes the workbook row lock and hands out `count` seqs after the head; the lock is
-  // held until COMMIT, so per workbook seqs commit in order. NOTIFY is delivered on COMMIT only.
+  // held until COMMIT, so per workbook seqs commit in order. NOTIFY is delivered on COMMIT only, and
+  // sent only while another process is registered (tessera_notify_others, migration 0003).
   // Used on PGlite (and by a PostgreSQL handle without its postgres-js client).
   const storeDrizzle = (workbookId: string, updates: Uint8Array[]) => {
     const count = updates.length;
     const notice = notifies
-      ? sql`, pg_notify(${NOTIFY_CHANNEL}, json_build_object('i', ${instanceId}::text, 't', 'u', 'w', ${workbookId}::text, 'q', head.head_seq)::text)`
+      ? sql`, tessera_notify_others(${instanceId}::text, ${NOTIFY_CHANNEL}, json_build_object('i', ${instanceId}::text, 't', 'u', 'w', ${workbookId}::text, 'q', head.head_seq)::text)`
       : sql``;
     return queryRows<{ head: unknown }>(
       db,
@@ -191,9 +210,20 @@ export function postgresPersistence(handle: DatabaseHandle, instanceId: string):
     );
   };
 
+  const awaitCommits: SyncPersistence['awaitCommits'] = async (workbookId) => {
+    // FOR SHARE conflicts with the row lock a commit holds until it ends (PGlite: one process, no-op).
+    if (notifies) await db.execute(sql`select 1 from workbooks where id = ${workbookId} for share`);
+  };
+
   return {
-    load: (workbookId) => readFrom(workbookId, 0),
+    load: async (workbookId) => {
+      // A process that registered a moment ago may not have been seen by a commit still in flight,
+      // which then did not notify it: wait for it, so the read below includes it.
+      await awaitCommits(workbookId);
+      return readFrom(workbookId, 0);
+    },
     readFrom,
+    awaitCommits,
 
     store: async (workbookId, updates) => {
       const count = updates.length;
@@ -227,6 +257,28 @@ export function postgresPersistence(handle: DatabaseHandle, instanceId: string):
         .update(versions)
         .set({ snapshot: next })
         .where(and(eq(versions.id, id), eq(versions.snapshot, previous)));
+    },
+
+    announce: async () => {
+      if (!notifies) return false;
+      const rows = await queryRows<{ added: number }>(
+        db,
+        sql`with gone as (
+              delete from sync_instances where id <> ${instanceId} and seen_at < now() - make_interval(secs => ${STALE_INSTANCE_SECONDS})
+            ), seen as (
+              update sync_instances set seen_at = now() where id = ${instanceId} returning id
+            ), added as (
+              insert into sync_instances (id) select ${instanceId} where not exists (select 1 from seen)
+              on conflict (id) do update set seen_at = now()
+              returning id
+            )
+            select count(*)::int as added from added`,
+      );
+      return Number(rows[0]?.added ?? 0) > 0;
+    },
+
+    retire: async () => {
+      if (notifies) await db.execute(sql`delete from sync_instances where id = ${instanceId}`);
     },
 
     notify: async (notice) => {

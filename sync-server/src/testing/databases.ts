@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
+import { postgresClient, withDatabase } from '../db/connection-url';
 
 /**
  * Test databases on the real PostgreSQL (127.0.0.1:5432, user postgres, trust auth). Each test file
@@ -21,7 +21,7 @@ export interface TestDatabase {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `tessera_t_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const admin = postgresClient(adminUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`create database "${name}"`);
   } catch (error) {
@@ -32,12 +32,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       { cause: error },
     );
   }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
   let dropped = false;
   return {
     name,
-    url: url.href,
+    url: withDatabase(adminUrl, name),
     drop: async () => {
       if (dropped) return;
       dropped = true;

@@ -4,3 +4,4 @@ export * from './app-meta';
 export * from './users';
 export * from './workspaces';
 export * from './workbooks';
+export * from './sync-instances';
