@@ -33,6 +33,7 @@ interface ClientWorkers {
 interface SyncWorkload {
   startClientWorkers(count: number): Promise<ClientWorkers>;
   startSyncBenchServer(kind: SyncServerKind, workers: ClientWorkers): Promise<SyncBenchServer>;
+  databaseTransport(): { kind: 'tcp' | 'unix'; where: string };
 }
 
 // The workload lives in sync-server (it drives the real server and the stock client with its yjs).
@@ -53,7 +54,12 @@ const clientCounts = (): number[] => {
 const CLIENT_WORKERS = 5;
 const EDITS_PER_SECOND = 5;
 const SECONDS = 10;
-const WARM_UP_SECONDS = 5;
+/**
+ * Per server and client count, before the measured runs. Fresh processes on this VM run slower for
+ * their first half minute or so (server CPU per round fell by a third over runs 1–4 after a 5 s
+ * warm-up, for both servers and the clients; none after 40 s), and a sync server runs for days.
+ */
+const WARM_UP_SECONDS = 30;
 const DEFAULT_RUNS = 3;
 
 function percentile(values: readonly number[], p: number): number {
@@ -96,7 +102,11 @@ export const sync: Bench = async (options) => {
   const loads: number[] = [];
   const key = (kind: SyncServerKind, clients: number) => `${kind}/${clients}`;
   const workload = await loadWorkload();
-  note(`starting ${CLIENT_WORKERS} client worker processes, our server (fresh PostgreSQL database) and the in-memory reference, each in a child process…`);
+  const transport = workload.databaseTransport();
+  note(
+    `starting ${CLIENT_WORKERS} client worker processes, our server (fresh PostgreSQL database, over ${transport.kind === 'unix' ? 'the unix socket' : 'TCP'} ${transport.where}) ` +
+      'and the in-memory reference, each in a child process…',
+  );
   const workers = await workload.startClientWorkers(CLIENT_WORKERS);
   try {
     servers.push(await workload.startSyncBenchServer('ours', workers), await workload.startSyncBenchServer('reference', workers));
@@ -195,5 +205,15 @@ export const sync: Bench = async (options) => {
   };
   const last = perCount[perCount.length - 1];
   const nested = Object.fromEntries(perCount.slice(0, -1).map((entry) => [`c${entry.clients}`, fields(entry)]));
-  return { bench: 'sync', clients: counts, ...fields(last), edits_per_s: EDITS_PER_SECOND, seconds: SECONDS, runs, loadavg: round(loadSummary.median, 1), ...nested };
+  return {
+    bench: 'sync',
+    clients: counts,
+    ...fields(last),
+    edits_per_s: EDITS_PER_SECOND,
+    seconds: SECONDS,
+    runs,
+    db_transport: transport.kind,
+    loadavg: round(loadSummary.median, 1),
+    ...nested,
+  };
 };

@@ -34,9 +34,10 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /**
    * LISTEN on `channel` over a dedicated connection (PostgreSQL only; PGlite is single-process and
-   * has none). Resolves once listening; the result stops it.
+   * has none). Resolves once listening; the result stops it. When the connection is lost, postgres-js
+   * reconnects and listens again, then `onRelisten` runs: what was notified in between is lost.
    */
-  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  listen?(channel: string, onPayload: (payload: string) => void, onRelisten?: () => void): Promise<() => Promise<void>>;
 }
 
 export interface OpenDatabaseOptions {
@@ -61,8 +62,12 @@ function openPostgres(url: string): DatabaseHandle {
     },
     migrate: () => migratePostgres(client),
     close: () => client.end({ timeout: 5 }),
-    listen: async (channel, onPayload) => {
-      const { unlisten } = await client.listen(channel, onPayload);
+    listen: async (channel, onPayload, onRelisten) => {
+      let listened = false;
+      const { unlisten } = await client.listen(channel, onPayload, () => {
+        if (listened) onRelisten?.();
+        listened = true;
+      });
       return unlisten;
     },
   };

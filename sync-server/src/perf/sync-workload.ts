@@ -7,11 +7,22 @@
  * workers in the same way.
  */
 import { fileURLToPath } from 'node:url';
+import { postgresConnection } from '../db/connection-url';
+import { adminUrl } from '../testing/databases';
 import { absoluteNow, forkChild, type ChildChannel } from './child-channel';
 import type { ClientRound, ClientsReply } from './sync-bench-clients';
 import type { ServerReply, SyncServerKind } from './sync-bench-server';
 
 export type { SyncServerKind } from './sync-bench-server';
+
+/**
+ * How our server reaches PostgreSQL in this run: the test admin URL (TESSERA_TEST_PG_ADMIN_URL,
+ * default TCP 127.0.0.1:5432) names the server its fresh database lives on.
+ */
+export function databaseTransport(): { kind: 'tcp' | 'unix'; where: string } {
+  const { path } = postgresConnection(adminUrl);
+  return path ? { kind: 'unix', where: path } : { kind: 'tcp', where: new URL(adminUrl.replace(/^postgres(ql)?:/, 'http:')).host };
+}
 
 /** Server-process figures over one measured window. */
 export interface ServerUsage {

@@ -50,7 +50,12 @@ export class SyncHub {
    */
   async start(): Promise<void> {
     if (!this.handle.listen) return;
-    this.unlisten = await this.handle.listen(NOTIFY_CHANNEL, (payload) => this.onNotice(payload));
+    this.unlisten = await this.handle.listen(
+      NOTIFY_CHANNEL,
+      (payload) => this.onNotice(payload),
+      // Listening again after a lost connection: what was notified in between is gone.
+      () => void this.catchUpAll(),
+    );
     await this.persistence.announce();
     this.announcer = setInterval(() => void this.announce(), ANNOUNCE_EVERY_MS);
     this.announcer.unref();
@@ -68,6 +73,11 @@ export class SyncHub {
       console.error('[tessera] sync: could not refresh this server\'s registration (retrying):', error instanceof Error ? error.message : error);
       return;
     }
+    await this.catchUpAll();
+  }
+
+  /** Every open room reads what other processes committed, once no commit on it is in flight. */
+  private async catchUpAll(): Promise<void> {
     await Promise.all(
       [...this.rooms.entries()].map(async ([workbookId, pending]) => {
         try {

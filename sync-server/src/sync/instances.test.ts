@@ -145,4 +145,26 @@ describe('sync server processes on one PostgreSQL database', () => {
     }
     expect(await registered()).toEqual([]);
   });
+
+  it('a process whose LISTEN connection was lost catches up every open workbook once it listens again', async () => {
+    const wb = await newWorkbook();
+    const hub = new SyncHub(handle);
+    await hub.start();
+    const room = await hub.acquire(wb);
+    try {
+      // A commit whose NOTIFY was lost with the connection: stored, never announced.
+      await handle.db.execute(sql`with head as (update workbooks set head_seq = head_seq + 1 where id = ${wb} returning head_seq)
+        insert into workbook_updates (workbook_id, seq, update) select ${wb}, head_seq, ${setUpdate('lost', 1)}::bytea from head`);
+      expect(room.doc.getMap('m').get('lost')).toBeUndefined();
+      const [{ closed }] = await queryRows<{ closed: number }>(
+        handle.db,
+        sql`select count(pg_terminate_backend(pid))::int as closed from pg_stat_activity where datname = current_database() and query ilike 'listen %'`,
+      );
+      expect(closed).toBeGreaterThan(0);
+      await waitFor(() => room.doc.getMap('m').get('lost') === 1, 'the room to catch up after listening again');
+    } finally {
+      hub.release(room);
+      await hub.close();
+    }
+  });
 });
