@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { DatabaseHandle } from './db';
 import { createAccessTokens, type AccessTokens } from './auth/tokens';
-import { TokenBucketLimiter, type TokenBucketOptions } from './auth/rate-limit';
+import type { TokenBucketOptions } from './auth/rate-limit';
+import { SharedTokenBucketLimiter, type RateLimiter } from './auth/shared-rate-limit';
 import { SyncHub, type SyncHubOptions } from './sync/hub';
 
 export interface Limits {
@@ -31,7 +32,8 @@ export interface Services {
   tokens: AccessTokens;
   hub: SyncHub;
   limits: Limits;
-  loginLimiters: { account: TokenBucketLimiter; ip: TokenBucketLimiter };
+  /** Shared by every server process on the database. */
+  loginLimiters: { account: RateLimiter; ip: RateLimiter };
   /** Empty: same origin only. */
   allowedOrigins: string[];
   /** Dataset blobs live in `<dataDir>/blobs`. */
@@ -54,7 +56,10 @@ export function createServices(handle: DatabaseHandle, dataDir: string, options:
     tokens: createAccessTokens(options.jwtSecret ?? randomBytes(32).toString('base64'), { ttlSeconds: options.accessTokenTtlSeconds }),
     hub: new SyncHub(handle, options.sync),
     limits,
-    loginLimiters: { account: new TokenBucketLimiter(limits.loginPerAccount), ip: new TokenBucketLimiter(limits.loginPerIp) },
+    loginLimiters: {
+      account: new SharedTokenBucketLimiter(handle.db, 'login-account', limits.loginPerAccount),
+      ip: new SharedTokenBucketLimiter(handle.db, 'login-ip', limits.loginPerIp),
+    },
     allowedOrigins: options.allowedOrigins ?? [],
     dataDir,
   };

@@ -41,7 +41,7 @@ export function authRoutes(services: Services) {
     })
     .post('/login', async (c) => {
       const input = await readJson(c, LoginRequestSchema);
-      const wait = Math.max(services.loginLimiters.account.take(input.email), services.loginLimiters.ip.take(clientIp(c)));
+      const wait = Math.max(...(await Promise.all([services.loginLimiters.account.take(input.email), services.loginLimiters.ip.take(clientIp(c))])));
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         throw new ApiError(429, 'rate_limited', `Too many login attempts. Wait ${wait} seconds, then try again.`);

@@ -5,3 +5,4 @@ export * from './users';
 export * from './workspaces';
 export * from './workbooks';
 export * from './sync-instances';
+export * from './rate-limits';
