@@ -1,6 +1,12 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { addChart, fixture, goToView, importFile, openApp, readShowData, sales, sumBy } from './app';
+
+/** Chooses one end of the relationship in the open dialog. */
+async function pickEnd(dialog: Locator, side: 'From' | 'To', table: string, column: string): Promise<void> {
+  await dialog.getByRole('combobox', { name: `${side} table` }).selectOption({ label: table });
+  await dialog.getByRole('combobox', { name: `${side} column` }).selectOption({ label: column });
+}
 
 /** region → manager of tests/fixtures/regions.csv, read from the file. */
 function managers(): Map<string, string> {
@@ -32,10 +38,7 @@ test('relationships in the Model view: refused when the one side repeats, create
   // the sides chosen the wrong way round: regions.region → sales.region, Many to one. The "one" side repeats: refused
   await toolbar.getByRole('button', { name: 'New relationship' }).click();
   let dialog = page.getByRole('dialog', { name: 'New relationship' });
-  const pick = async (side: 'From' | 'To', table: string, column: string) => {
-    await dialog.getByRole('combobox', { name: `${side} table` }).selectOption({ label: table });
-    await dialog.getByRole('combobox', { name: `${side} column` }).selectOption({ label: column });
-  };
+  const pick = (side: 'From' | 'To', table: string, column: string) => pickEnd(dialog, side, table, column);
   await pick('From', 'regions', 'region');
   await pick('To', 'sales', 'region');
   await expect(dialog.getByRole('combobox', { name: 'Cardinality' })).toHaveValue('many-to-one');
@@ -116,4 +119,44 @@ test('relationships in the Model view: refused when the one side repeats, create
   await toolbar.getByRole('button', { name: 'Autodetect' }).click();
   await expect(list.getByRole('status')).toHaveText('No new relationships found.');
   await expect(list.getByRole('row')).toHaveCount(2); // the header and the one relationship
+});
+
+test('a relationship may join on calculated columns: offered in the dialog, checked, used by a visual', async ({ page }) => {
+  const orders = sales();
+  const regionOf = managers();
+  const expected = new Map([...sumBy(orders, (s) => s.region)].map(([region, quantity]) => [regionOf.get(region), quantity]));
+
+  await openApp(page);
+  await importFile(page, fixture('sales.csv'));
+  await importFile(page, fixture('regions.csv'));
+  await goToView(page, 'Model');
+  const model = page.getByRole('region', { name: 'Model' });
+  for (const table of ['sales', 'regions']) {
+    await model.getByRole('article', { name: table }).getByRole('button', { name: `New column in ${table}` }).click();
+    const editor = page.getByRole('dialog', { name: 'New column' });
+    await editor.getByRole('textbox', { name: 'Column name' }).fill('Region key');
+    await editor.getByRole('textbox', { name: 'Expression' }).fill('UPPER([region])');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect(editor).toBeHidden();
+  }
+
+  await page.getByRole('toolbar', { name: 'Model' }).getByRole('button', { name: 'New relationship' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New relationship' });
+  const pick = (side: 'From' | 'To', table: string, column: string) => pickEnd(dialog, side, table, column);
+  // the "one" side is checked on the expression's values: upper-cased, the sales side repeats
+  await pick('From', 'regions', 'Region key (calculated)');
+  await pick('To', 'sales', 'Region key (calculated)');
+  await expect(dialog.getByRole('alert')).toContainText('sales.Region key must have unique values');
+  await dialog.getByRole('button', { name: 'Swap sides' }).click();
+  await expect(dialog.getByRole('combobox', { name: 'From column' })).toHaveValue('Region key');
+  await expect(dialog.getByRole('status')).toContainText('Values match');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Relationships' }).getByRole('row', { name: 'sales.Region key → regions.Region key' })).toHaveCount(1);
+
+  await goToView(page, 'Report');
+  const chart = await addChart(page, 'Clustered column chart', 'Clustered column chart 1', { x: 420, y: 260 }, 'manager', 'quantity');
+  await expect(chart.getByRole('alert')).toHaveCount(0);
+  const data = await readShowData(page, chart);
+  expect(new Map(data.rows.map(([m, q]) => [m, Number(q.replace(/,/g, ''))]))).toEqual(expected);
 });

@@ -109,7 +109,11 @@ describe('relationships', () => {
     expect(joinableTypes('TIMESTAMP WITH TIME ZONE', 'TIMESTAMP_NS')).toBe(true);
     expect(joinableTypes('UUID', 'UUID')).toBe(true);
     expect(joinableTypes('UUID', 'VARCHAR')).toBe(false);
-    // a calculated column has no stored type: it is accepted by name
+    // a calculated column without a stored type is accepted by name; with one, its type is checked like a stored column's
+    addCalculatedColumn(doc, { datasetId: customers, name: 'Label', expression: 'FORMAT(Customers[CustomerId], "0")', type: 'VARCHAR' });
+    expect(() => addRelationship(doc, { from: { datasetId: sales, column: 'CustomerId' }, to: { datasetId: customers, column: 'label' } })).toThrow(
+      /Customers\.label holds text \(VARCHAR\)/,
+    );
     addCalculatedColumn(doc, { datasetId: customers, name: 'Key', expression: 'Customers[CustomerId]' });
     expect(addRelationship(doc, { from: { datasetId: sales, column: 'CustomerId' }, to: { datasetId: customers, column: 'key' } })).toMatch(/^rel_/);
   });

@@ -81,8 +81,8 @@ export function removeMeasure(doc: Y.Doc, id: string): void {
 /** What a relationship's two ends are checked against: the datasets, calculated columns and the other relationships. */
 export interface RelationshipModel {
   datasets: readonly DatasetEntry[];
-  /** Calculated columns (no stored type: their type is not checked). */
-  calculated?: readonly { datasetId: string; name: string }[];
+  /** Calculated columns; their type is checked when it was stored (on save, as the engine described it). */
+  calculated?: readonly { datasetId: string; name: string; type?: string }[];
   relationships: readonly { id: string; from: ColumnRef; to: ColumnRef }[];
 }
 
@@ -124,10 +124,10 @@ export function relationshipProblem(model: RelationshipModel, ends: { from: Colu
     const dataset = byId.get(ref.datasetId);
     if (!dataset) return { field: `${end}.datasetId`, message: `There is no dataset with id "${ref.datasetId}".` };
     const stored = dataset.columns.find((c) => nameKey(c.name) === nameKey(ref.column));
-    if (stored) types[end] = stored.type;
-    else if (!(model.calculated ?? []).some((c) => c.datasetId === ref.datasetId && nameKey(c.name) === nameKey(ref.column))) {
-      return { field: `${end}.column`, message: `Table "${dataset.name}" has no column "${ref.column}".` };
-    }
+    const calc = stored ? undefined : (model.calculated ?? []).find((c) => c.datasetId === ref.datasetId && nameKey(c.name) === nameKey(ref.column));
+    if (!stored && !calc) return { field: `${end}.column`, message: `Table "${dataset.name}" has no column "${ref.column}".` };
+    const type = stored?.type ?? calc?.type;
+    if (type !== undefined) types[end] = type;
   }
   const label = (ref: ColumnRef): string => `${byId.get(ref.datasetId)?.name ?? ref.datasetId}.${ref.column}`;
   if (ends.from.datasetId === ends.to.datasetId) {
@@ -152,7 +152,10 @@ export function relationshipProblem(model: RelationshipModel, ends: { from: Colu
 
 /** The model the relationship commands validate against, read from the document. */
 function relationshipModel(doc: Y.Doc, rels: Y.Map<YRecord>): RelationshipModel {
-  const calculated = [...(modelPart(doc, 'columns')?.values() ?? [])].map((c) => ({ datasetId: String(c.get('datasetId') ?? ''), name: String(c.get('name') ?? '') }));
+  const calculated = [...(modelPart(doc, 'columns')?.values() ?? [])].map((c) => {
+    const type = c.get('type');
+    return { datasetId: String(c.get('datasetId') ?? ''), name: String(c.get('name') ?? ''), ...(typeof type === 'string' ? { type } : {}) };
+  });
   const relationships = [...rels.entries()].map(([id, rec]) => ({ id, from: rec.get('from') as ColumnRef, to: rec.get('to') as ColumnRef }));
   return { datasets: listDatasets(doc), calculated, relationships };
 }

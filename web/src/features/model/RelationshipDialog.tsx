@@ -19,7 +19,8 @@ import { ModalDialog } from '../../ui/ModalDialog';
 import { useWorkbookSnapshot } from '../../workbook';
 import { useModelEdit } from './model-edit';
 import { EditorFooter, TableSelect } from './editor-parts';
-import { checkCardinality, oneSides, type CardinalityCheck } from './relationship-check';
+import { modelColumns } from '../report/field-kinds';
+import { checkCardinality, oneSides, type CardinalityCheck, type CheckModel } from './relationship-check';
 import { CARDINALITY_LABELS, CROSS_FILTER_LABELS, relationshipLabel } from './relationship-labels';
 
 export type RelationshipTarget = { kind: 'new' } | { kind: 'edit'; relationshipId: string };
@@ -50,7 +51,7 @@ function newDraft(datasets: readonly DatasetEntry[]): Draft {
 }
 
 /** The engine's verdict on the draft, or `undefined` while it runs; a new verdict is asked for when the ends change. */
-function useCardinalityCheck(datasets: readonly DatasetEntry[], draft: Draft, enabled: boolean): { result?: CardinalityCheck | { error: string }; retry: () => void } {
+function useCardinalityCheck(model: CheckModel, draft: Draft, enabled: boolean): { result?: CardinalityCheck | { error: string }; retry: () => void } {
   const engine = useEngine();
   const [attempt, setAttempt] = useState(0);
   const key = enabled ? JSON.stringify([draft.from, draft.to, draft.cardinality, attempt]) : '';
@@ -59,22 +60,25 @@ function useCardinalityCheck(datasets: readonly DatasetEntry[], draft: Draft, en
     if (!key) return;
     const controller = new AbortController();
     const [from, to, cardinality] = JSON.parse(key) as [ColumnRef, ColumnRef, Cardinality];
-    checkCardinality(engine, datasets, { from, to, cardinality }, controller.signal).then(
+    checkCardinality(engine, model, { from, to, cardinality }, controller.signal).then(
       (result) => setCheck({ key, result }),
       (error: unknown) => {
         if (!controller.signal.aborted) setCheck({ key, result: { error: error instanceof Error ? error.message : String(error) } });
       },
     );
     return () => controller.abort();
-  }, [engine, datasets, key]);
+  }, [engine, model, key]);
   return { result: check?.key === key ? check.result : undefined, retry: () => setAttempt((n) => n + 1) };
 }
 
-function EndPicker({ side, draft, datasets, onChange }: { side: Side; draft: Draft; datasets: readonly DatasetEntry[]; onChange: (ref: ColumnRef) => void }): ReactNode {
+function EndPicker({ side, draft, model, onChange }: { side: Side; draft: Draft; model: CheckModel; onChange: (ref: ColumnRef) => void }): ReactNode {
+  const { datasets } = model;
   const ref = draft[side];
   const other = draft[side === 'from' ? 'to' : 'from'];
   const dataset = datasets.find((d) => d.id === ref.datasetId);
-  const column = dataset?.columns.find((c) => c.name === ref.column);
+  // stored columns, then calculated ones (a key may be either: the query compiler joins on the expression)
+  const columns = dataset ? modelColumns(dataset, model.calculated ?? []) : [];
+  const column = columns.find((c) => c.name === ref.column);
   const Name = side === 'from' ? 'From' : 'To';
   const role = draft.cardinality === 'many-to-many' ? 'many' : oneSides(draft.cardinality).includes(side) ? 'one' : 'many';
   return (
@@ -95,9 +99,9 @@ function EndPicker({ side, draft, datasets, onChange }: { side: Side; draft: Dra
         <span>Column</span>
         <select aria-label={`${Name} column`} value={ref.column} onChange={(e) => onChange({ ...ref, column: e.target.value })}>
           {column || !dataset ? null : <option value={ref.column}>{ref.column} (missing)</option>}
-          {dataset?.columns.map((c) => (
+          {columns.map((c) => (
             <option key={c.name} value={c.name}>
-              {c.name}
+              {c.calculated ? `${c.name} (calculated)` : c.name}
             </option>
           ))}
         </select>
@@ -132,12 +136,14 @@ export function RelationshipDialog({ target, onClose }: { target: RelationshipTa
     [snapshot.datasets],
   );
   const relationships = useMemo(() => Object.values(snapshot.model.relationships), [snapshot.model.relationships]);
+  const calculated = useMemo(() => Object.values(snapshot.model.columns), [snapshot.model.columns]);
+  const model = useMemo((): CheckModel => ({ datasets, relationships, calculated }), [datasets, relationships, calculated]);
   const editing = target.kind === 'edit' ? snapshot.model.relationships[target.relationshipId] : undefined;
   const [draft, setDraft] = useState<Draft>(() => (editing ? { from: editing.from, to: editing.to, cardinality: editing.cardinality, crossFilter: editing.crossFilter, active: editing.active } : newDraft(datasets)));
   const [saveError, setSaveError] = useState<string | null>(null);
 
-  const problem = relationshipProblem({ datasets, relationships }, draft, editing?.id);
-  const { result, retry } = useCardinalityCheck(datasets, draft, problem === undefined);
+  const problem = relationshipProblem({ datasets, relationships, calculated }, draft, editing?.id);
+  const { result, retry } = useCardinalityCheck(model, draft, problem === undefined);
   const checking = problem === undefined && result === undefined;
   const engineError = result && 'error' in result ? result.error : undefined;
   const refused = result && 'ok' in result && !result.ok ? result : undefined;
@@ -168,11 +174,11 @@ export function RelationshipDialog({ target, onClose }: { target: RelationshipTa
       <h2 className="measure-editor__title">{title}</h2>
       {target.kind === 'edit' && !editing ? <p role="alert">This relationship no longer exists (it was deleted, maybe by someone else).</p> : null}
       <div className="relationship-editor__ends">
-        <EndPicker side="from" draft={draft} datasets={datasets} onChange={(from) => change({ from })} />
+        <EndPicker side="from" draft={draft} model={model} onChange={(from) => change({ from })} />
         <span className="relationship-editor__arrow" aria-hidden="true">
           →
         </span>
-        <EndPicker side="to" draft={draft} datasets={datasets} onChange={(to) => change({ to })} />
+        <EndPicker side="to" draft={draft} model={model} onChange={(to) => change({ to })} />
       </div>
       <div className="measure-editor__row">
         <Choice label="Cardinality" value={draft.cardinality} options={CARDINALITY_LABELS} onChange={(cardinality) => change({ cardinality })} />

@@ -1,8 +1,8 @@
-import { compileVisualQuery, relationshipProblem, type DatasetEntry, type Relationship, type Visual } from '@tessera/shared';
+import { compileVisualQuery, relationshipProblem, type CalculatedColumn, type DatasetEntry, type Relationship, type Visual } from '@tessera/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalEngine } from '../../engine/local-engine';
 import { nodeDuckDBFactory } from '../../engine/testing/duckdb-node';
-import { autodetectText, checkCardinality, columnUniqueness, detectRelationships } from './relationship-check';
+import { autodetectText, checkCardinality, checkContext, columnUniqueness, detectRelationships } from './relationship-check';
 
 /** The checks of the Model view's relationship dialog and Autodetect on real DuckDB-wasm. */
 const dataset = (id: string, columns: [string, string][]): DatasetEntry => ({
@@ -47,21 +47,22 @@ describe('relationship checks (real DuckDB-wasm)', () => {
   });
 
   it('counts repeated values in SQL, blanks left out', async () => {
-    expect(await columnUniqueness(engine, ref('sales', 'store_id'))).toEqual({ values: 40, duplicateValues: 5, duplicateRows: 35, examples: ['0', '1', '2'] });
-    expect(await columnUniqueness(engine, ref('stores', 'region'))).toEqual({ values: 5, duplicateValues: 1, duplicateRows: 1, examples: ['North'] });
-    expect(await columnUniqueness(engine, ref('stores', 'store_id'))).toEqual({ values: 5, duplicateValues: 0, duplicateRows: 0, examples: [] });
-    expect(await columnUniqueness(engine, ref('blanks', 'key'))).toMatchObject({ values: 2, duplicateValues: 0 });
+    const ctx = checkContext({ datasets });
+    expect(await columnUniqueness(engine, ctx, ref('sales', 'store_id'))).toEqual({ values: 40, duplicateValues: 5, duplicateRows: 35, examples: ['0', '1', '2'] });
+    expect(await columnUniqueness(engine, ctx, ref('stores', 'region'))).toEqual({ values: 5, duplicateValues: 1, duplicateRows: 1, examples: ['North'] });
+    expect(await columnUniqueness(engine, ctx, ref('stores', 'store_id'))).toEqual({ values: 5, duplicateValues: 0, duplicateRows: 0, examples: [] });
+    expect(await columnUniqueness(engine, ctx, ref('blanks', 'key'))).toMatchObject({ values: 2, duplicateValues: 0 });
     // names are quoted: a column named like a keyword, in any case
-    expect(await columnUniqueness(engine, ref('calendar', 'DAY'))).toMatchObject({ values: 10, duplicateValues: 0 });
+    expect(await columnUniqueness(engine, ctx, ref('calendar', 'DAY'))).toMatchObject({ values: 10, duplicateValues: 0 });
   });
 
   it('the "one" side must be unique; the message counts the repeats and says what to do', async () => {
-    expect(await checkCardinality(engine, datasets, { from: ref('sales', 'store_id'), to: ref('stores', 'store_id'), cardinality: 'many-to-one' })).toEqual({ ok: true });
-    expect(await checkCardinality(engine, datasets, { from: ref('stores', 'store_id'), to: ref('sales', 'store_id'), cardinality: 'one-to-many' })).toEqual({ ok: true });
-    expect(await checkCardinality(engine, datasets, { from: ref('sales', 'Region'), to: ref('stores', 'region'), cardinality: 'many-to-many' })).toEqual({ ok: true });
+    expect(await checkCardinality(engine, { datasets }, { from: ref('sales', 'store_id'), to: ref('stores', 'store_id'), cardinality: 'many-to-one' })).toEqual({ ok: true });
+    expect(await checkCardinality(engine, { datasets }, { from: ref('stores', 'store_id'), to: ref('sales', 'store_id'), cardinality: 'one-to-many' })).toEqual({ ok: true });
+    expect(await checkCardinality(engine, { datasets }, { from: ref('sales', 'Region'), to: ref('stores', 'region'), cardinality: 'many-to-many' })).toEqual({ ok: true });
 
     // chosen the wrong way round: the fix swaps the sides
-    const swapped = await checkCardinality(engine, datasets, { from: ref('stores', 'store_id'), to: ref('sales', 'store_id'), cardinality: 'many-to-one' });
+    const swapped = await checkCardinality(engine, { datasets }, { from: ref('stores', 'store_id'), to: ref('sales', 'store_id'), cardinality: 'many-to-one' });
     expect(swapped).toEqual({
       ok: false,
       message:
@@ -70,14 +71,34 @@ describe('relationship checks (real DuckDB-wasm)', () => {
       fix: { label: 'Swap sides', draft: { from: ref('sales', 'store_id'), to: ref('stores', 'store_id'), cardinality: 'many-to-one' } },
     });
     // one to one with one unique side: the fix makes it many to one from the other
-    const oneToOne = await checkCardinality(engine, datasets, { from: ref('stores', 'store_id'), to: ref('sales', 'store_id'), cardinality: 'one-to-one' });
+    const oneToOne = await checkCardinality(engine, { datasets }, { from: ref('stores', 'store_id'), to: ref('sales', 'store_id'), cardinality: 'one-to-one' });
     expect(oneToOne.ok === false && oneToOne.fix).toEqual({ label: 'Use Many to one', draft: { from: ref('sales', 'store_id'), to: ref('stores', 'store_id'), cardinality: 'many-to-one' } });
     // neither side unique: Many to many or another column
-    const neither = await checkCardinality(engine, datasets, { from: ref('sales', 'Region'), to: ref('stores', 'region'), cardinality: 'many-to-one' });
+    const neither = await checkCardinality(engine, { datasets }, { from: ref('sales', 'Region'), to: ref('stores', 'region'), cardinality: 'many-to-one' });
     expect(neither).toEqual({
       ok: false,
       message: 'stores.region must have unique values on the “one” side of Many to one (*:1), but 1 of its values appears more than once (“North”; 1 duplicate row). Choose “Many to many”, or another column whose values are unique.',
     });
+  });
+
+  it('calculated columns are checked as their expressions, also through RELATED', async () => {
+    const calc = (id: string, datasetId: string, name: string, expression: string): CalculatedColumn => ({ id, datasetId, name, expression });
+    const calculated = [
+      calc('c1', 'stores', 'Store key', 'stores[store_id] * 10'),
+      calc('c2', 'sales', 'Store key', 'sales[store_id] * 10'),
+      calc('c3', 'stores', 'Region upper', 'UPPER(stores[region])'),
+      calc('c4', 'sales', 'Store region', 'RELATED(stores[region])'),
+    ];
+    const relationships = [rel('r1', ['sales', 'store_id'], ['stores', 'store_id'])];
+    const ctx = checkContext({ datasets, relationships, calculated });
+    expect(await columnUniqueness(engine, ctx, ref('stores', 'Store key'))).toEqual({ values: 5, duplicateValues: 0, duplicateRows: 0, examples: [] });
+    expect(await columnUniqueness(engine, ctx, ref('stores', 'Region upper'))).toEqual({ values: 5, duplicateValues: 1, duplicateRows: 1, examples: ['NORTH'] });
+    // sales joined to stores: stores 0 and 1 are in North, 8 sales each
+    expect(await columnUniqueness(engine, ctx, ref('sales', 'Store region'))).toMatchObject({ values: 40, duplicateValues: 4, examples: ['North', 'East', 'South'] });
+    const model = { datasets, relationships, calculated };
+    expect(await checkCardinality(engine, model, { from: ref('sales', 'Store key'), to: ref('stores', 'Store key'), cardinality: 'many-to-one' })).toEqual({ ok: true });
+    const swapped = await checkCardinality(engine, model, { from: ref('stores', 'Store key'), to: ref('sales', 'Store key'), cardinality: 'many-to-one' });
+    expect(swapped.ok === false && swapped.fix?.label).toBe('Swap sides');
   });
 
   it('types are checked against the model before any query', () => {

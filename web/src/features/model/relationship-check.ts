@@ -4,7 +4,18 @@
  * which relates same-named columns of compatible types where exactly one side is unique. The checks that need only the
  * model (tables, columns, types, duplicates) are shared's `relationshipProblem`, which the commands enforce.
  */
-import { duckdb, joinableTypes, tableOf, type Cardinality, type ColumnRef, type DatasetEntry, type Relationship } from '@tessera/shared';
+import {
+  duckdb,
+  fieldSource,
+  joinableTypes,
+  modelContext,
+  type CalculatedColumn,
+  type Cardinality,
+  type ColumnRef,
+  type DatasetEntry,
+  type ModelContext,
+  type Relationship,
+} from '@tessera/shared';
 import type { Engine } from '../../engine/types';
 import { formatCount, pluralize } from '../../ui/format';
 import { CARDINALITY_LABELS, columnLabel, relationshipLabel } from './relationship-labels';
@@ -23,19 +34,33 @@ export interface Uniqueness {
   examples: string[];
 }
 
-/** One row of counts over the column's values grouped in DuckDB (never the values themselves, bar three examples). */
-export function uniquenessSql(ref: ColumnRef): string {
-  const column = duckdb.identifier(ref.column);
+/** What the checks read of the model: the datasets, and the relationships and calculated columns a key may use. */
+export interface CheckModel {
+  datasets: readonly DatasetEntry[];
+  relationships?: readonly Relationship[];
+  calculated?: readonly CalculatedColumn[];
+}
+
+export const checkContext = (model: CheckModel): ModelContext =>
+  modelContext([...model.datasets], [...(model.relationships ?? [])], [], [...(model.calculated ?? [])]);
+
+/**
+ * One row of counts over the column's values grouped in DuckDB (never the values themselves, bar three examples). The
+ * column is read as every field is (query/columns.ts): a calculated column is its expression, over the tables it reads.
+ */
+export function uniquenessSql(ctx: ModelContext, ref: ColumnRef): string {
+  const { field, from, joins } = fieldSource(ctx, ref);
+  const values = duckdb.query({ select: [{ expr: field.expr, alias: 'v' }], from, joins });
   return (
     `SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS "values", CAST(count(*) FILTER (WHERE n > 1) AS BIGINT) AS "duplicateValues", ` +
     `CAST(coalesce(sum(n - 1), 0) AS BIGINT) AS "duplicateRows", ` +
     `(list(CAST(v AS VARCHAR) ORDER BY n DESC, v) FILTER (WHERE n > 1))[1:3] AS "examples" ` +
-    `FROM (SELECT ${column} AS v, count(*) AS n FROM ${duckdb.identifier(tableOf(ref.datasetId))} WHERE ${column} IS NOT NULL GROUP BY 1)`
+    `FROM (SELECT v, count(*) AS n FROM (${values}) WHERE v IS NOT NULL GROUP BY 1)`
   );
 }
 
-export async function columnUniqueness(engine: QueryEngine, ref: ColumnRef, signal?: AbortSignal): Promise<Uniqueness> {
-  const { rows } = await engine.query(uniquenessSql(ref), { priority: 'high', signal });
+export async function columnUniqueness(engine: QueryEngine, ctx: ModelContext, ref: ColumnRef, signal?: AbortSignal): Promise<Uniqueness> {
+  const { rows } = await engine.query(uniquenessSql(ctx, ref), { priority: 'high', signal });
   const row = rows[0] ?? {};
   return {
     values: Number(row.values ?? 0),
@@ -72,10 +97,12 @@ const quoted = (values: string[]): string => values.map((v) => `“${v}”`).joi
  * what to do; where the other side is unique (the sides were chosen the wrong way round, as Power BI notices), the
  * fix swaps them.
  */
-export async function checkCardinality(engine: QueryEngine, datasets: readonly DatasetEntry[], draft: RelationshipDraft, signal?: AbortSignal): Promise<CardinalityCheck> {
+export async function checkCardinality(engine: QueryEngine, model: CheckModel, draft: RelationshipDraft, signal?: AbortSignal): Promise<CardinalityCheck> {
   const sides = oneSides(draft.cardinality);
   if (sides.length === 0) return { ok: true };
-  const [from, to] = await Promise.all([columnUniqueness(engine, draft.from, signal), columnUniqueness(engine, draft.to, signal)]);
+  const { datasets } = model;
+  const ctx = checkContext(model);
+  const [from, to] = await Promise.all([columnUniqueness(engine, ctx, draft.from, signal), columnUniqueness(engine, ctx, draft.to, signal)]);
   const unique = { from: from.duplicateValues === 0, to: to.duplicateValues === 0 };
   const bad = sides.find((side) => !unique[side]);
   if (!bad) return { ok: true };
@@ -141,10 +168,11 @@ export async function detectRelationships(
     }
   }
   const checked = new Map<string, Promise<Uniqueness>>();
+  const ctx = checkContext(model);
   const uniqueness = (ref: ColumnRef): Promise<Uniqueness> => {
     const key = `${ref.datasetId}\n${nameKey(ref.column)}`;
     let found = checked.get(key);
-    if (!found) checked.set(key, (found = columnUniqueness(engine, ref, signal)));
+    if (!found) checked.set(key, (found = columnUniqueness(engine, ctx, ref, signal)));
     return found;
   };
   // every check starts at once (the engine queues them); results are read in a fixed order
