@@ -135,4 +135,26 @@ test('calculated columns: new (an error shown at its place saves nothing), in th
   await goToView(page, 'Report');
   await expect(chart.getByRole('alert')).toHaveCount(0);
   await expect(chart.getByRole('list', { name: 'Data points' }).getByRole('button')).toHaveCount(revenueByRegion.size);
+
+  // a hierarchy may have calculated levels: Order size › region, dropped as a whole on a new page's chart
+  await fields.getByRole('button', { name: 'New hierarchy in sales' }).click();
+  const form = fields.getByRole('form', { name: 'New hierarchy in sales' });
+  await expect(form.getByText('calculated')).toHaveCount(2); // Revenue and Order size are offered as levels too
+  await form.getByRole('textbox', { name: 'Hierarchy name' }).fill('Size and region');
+  await form.getByRole('checkbox', { name: 'Level Order size' }).check();
+  await form.getByRole('checkbox', { name: 'Level region' }).check();
+  await form.getByRole('button', { name: 'Create hierarchy' }).click();
+  const hierarchy = fields.getByRole('button', { name: 'Hierarchy Size and region', exact: true });
+  await hierarchy.click();
+  await expect(fields.getByRole('list', { name: 'Levels of Size and region' })).toHaveText(/Order size\s*region/);
+  await page.getByRole('button', { name: 'Add page' }).click();
+  await expect(canvas).toHaveAccessibleName(/Page 2/);
+  await viz.getByRole('button', { name: 'Clustered column chart', exact: true }).dragTo(canvas, { targetPosition: { x: 170, y: 110 } });
+  const sizeChart = canvas.getByRole('group', { name: 'Clustered column chart 1', exact: true });
+  await hierarchy.dragTo(viz.getByRole('list', { name: 'Axis', exact: true }));
+  await expect(viz.getByRole('list', { name: 'Axis', exact: true }).getByRole('listitem')).toHaveCount(2);
+  await fields.getByRole('checkbox', { name: 'quantity', exact: true }).check();
+  const bySizeLevel = await readShowData(page, sizeChart);
+  expect(bySizeLevel.headers).toEqual(['Order size', 'Sum of quantity']);
+  expect(new Map(bySizeLevel.rows.map(([s, q]) => [s, number(q)]))).toEqual(quantityBySize);
 });

@@ -162,7 +162,7 @@ function DatasetFields({
             const ref: FieldRef = { datasetId: dataset.id, column: c.name };
             return <FieldRow key={c.name} field={ref} kind={columnKind(c.type)} name={c.name} type={c.type} usedIn={used(ref)} selected={selected} calculated={c.calculated !== undefined} />;
           })}
-          {q ? null : <HierarchyFields dataset={dataset} hierarchies={hierarchies} />}
+          {q ? null : <HierarchyFields dataset={dataset} columns={modelColumns(dataset, calculated)} hierarchies={hierarchies} />}
         </ul>
       ) : null}
     </li>

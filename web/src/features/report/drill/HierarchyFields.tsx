@@ -1,9 +1,10 @@
 /**
  * User-defined hierarchies in the Fields pane: each an expandable entry (its levels listed) that drags
  * as a whole into a well (all its levels' columns are bound; the visual shows the top level and
- * drills down through the others); and "New hierarchy": a name and ordered levels from the dataset.
+ * drills down through the others); and "New hierarchy": a name and ordered levels from the dataset's
+ * columns, stored and calculated.
  */
-import { addHierarchy, bindField, removeHierarchy, roleKind, type ColumnFieldRef, type DatasetEntry, type Hierarchy, type Visual } from '@tessera/shared';
+import { addHierarchy, bindField, removeHierarchy, roleKind, type ColumnFieldRef, type DatasetColumn, type DatasetEntry, type Hierarchy, type Visual } from '@tessera/shared';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useDrag } from 'react-dnd';
 import type * as Y from 'yjs';
@@ -32,11 +33,14 @@ export function bindHierarchy(doc: Y.Doc, visual: Visual, role: string, item: Hi
   });
 }
 
-function HierarchyEntry({ dataset, hierarchy }: { dataset: DatasetEntry; hierarchy: Hierarchy }): ReactNode {
+/** The dataset's columns as the model sees them (stored, then calculated: `modelColumns`), each with its type. */
+type ModelColumns = readonly (DatasetColumn & { calculated?: unknown })[];
+
+function HierarchyEntry({ dataset, columns, hierarchy }: { dataset: DatasetEntry; columns: ModelColumns; hierarchy: Hierarchy }): ReactNode {
   const [open, setOpen] = useState(false);
   const edit = useEdit();
   const levels = hierarchy.levels.map((column) => ({ datasetId: dataset.id, column }));
-  const kinds = hierarchy.levels.map((l) => columnKind(dataset.columns.find((c) => c.name === l)?.type ?? 'VARCHAR'));
+  const kinds = hierarchy.levels.map((l) => columnKind(columns.find((c) => c.name === l)?.type ?? 'VARCHAR'));
   const kind = kinds[0] ?? 'text';
   const [{ dragging }, drag] = useDrag<HierarchyItem, void, { dragging: boolean }>(
     () => ({ type: DND.field, item: { field: levels[0], kind, levels, kinds }, collect: (m) => ({ dragging: m.isDragging() }) }),
@@ -63,7 +67,7 @@ function HierarchyEntry({ dataset, hierarchy }: { dataset: DatasetEntry; hierarc
   );
 }
 
-function NewHierarchyForm({ dataset, onDone }: { dataset: DatasetEntry; onDone: () => void }): ReactNode {
+function NewHierarchyForm({ dataset, columns, onDone }: { dataset: DatasetEntry; columns: ModelColumns; onDone: () => void }): ReactNode {
   const edit = useEdit();
   const [name, setName] = useState('');
   const [levels, setLevels] = useState<string[]>([]);
@@ -78,12 +82,13 @@ function NewHierarchyForm({ dataset, onDone }: { dataset: DatasetEntry; onDone: 
       <input aria-label="Hierarchy name" placeholder="Hierarchy name" value={name} onChange={(e) => setName(e.target.value)} />
       <fieldset>
         <legend>Levels, in the order you tick them</legend>
-        {dataset.columns.map((c) => {
+        {columns.map((c) => {
           const at = levels.indexOf(c.name);
           return (
             <label key={c.name} className="fields__level-choice">
               <input type="checkbox" aria-label={`Level ${c.name}`} checked={at >= 0} onChange={(e) => toggle(c.name, e.target.checked)} />
               {at >= 0 ? <span className="muted">{at + 1}.</span> : null} {c.name}
+              {c.calculated ? <span className="badge badge--small">calculated</span> : null}
             </label>
           );
         })}
@@ -99,16 +104,16 @@ function NewHierarchyForm({ dataset, onDone }: { dataset: DatasetEntry; onDone: 
 }
 
 /** The hierarchies of one dataset, and its "New hierarchy" action. */
-export function HierarchyFields({ dataset, hierarchies }: { dataset: DatasetEntry; hierarchies: Hierarchy[] }): ReactNode {
+export function HierarchyFields({ dataset, columns, hierarchies }: { dataset: DatasetEntry; columns: ModelColumns; hierarchies: Hierarchy[] }): ReactNode {
   const [creating, setCreating] = useState(false);
   return (
     <>
       {hierarchies.map((h) => (
-        <HierarchyEntry key={h.id} dataset={dataset} hierarchy={h} />
+        <HierarchyEntry key={h.id} dataset={dataset} columns={columns} hierarchy={h} />
       ))}
       <li>
         {creating ? (
-          <NewHierarchyForm dataset={dataset} onDone={() => setCreating(false)} />
+          <NewHierarchyForm dataset={dataset} columns={columns} onDone={() => setCreating(false)} />
         ) : (
           <button type="button" className="link-button" aria-label={`New hierarchy in ${dataset.name}`} onClick={() => setCreating(true)}>
             + New hierarchy
