@@ -133,3 +133,16 @@ export async function readShowData(page: Page, visual: Locator): Promise<{ heade
   await expect(dialog).toBeHidden();
   return { headers, rows };
 }
+
+/** "New hierarchy in <dataset>" in the Fields pane: name and levels ticked in order; returns the new hierarchy's entry, expanded. */
+export async function createHierarchy(fields: Locator, dataset: string, name: string, levels: string[]): Promise<Locator> {
+  await fields.getByRole('button', { name: `New hierarchy in ${dataset}` }).click();
+  const form = fields.getByRole('form', { name: `New hierarchy in ${dataset}` });
+  await form.getByRole('textbox', { name: 'Hierarchy name' }).fill(name);
+  for (const level of levels) await form.getByRole('checkbox', { name: `Level ${level}` }).check();
+  await form.getByRole('button', { name: 'Create hierarchy' }).click();
+  const entry = fields.getByRole('button', { name: `Hierarchy ${name}`, exact: true });
+  await entry.click();
+  await expect(fields.getByRole('list', { name: `Levels of ${name}` })).toHaveText(new RegExp(levels.join('\\s*')));
+  return entry;
+}

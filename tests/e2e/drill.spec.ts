@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { addChart, fixture, goToView, importFile, openApp, points, sales, sumBy } from './app';
+import { addChart, createHierarchy, fixture, goToView, importFile, openApp, points, sales, sumBy } from './app';
 
 const fmt = (n: number): string => new Intl.NumberFormat('en-US').format(n);
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -108,15 +108,7 @@ test('date hierarchy drill, cross-highlight, edit interactions and drill-through
   // 5. a user hierarchy (region › product) dropped as a whole: the chart shows regions, drills into products
   await page.getByRole('button', { name: 'Add page' }).click();
   await expect(page.getByRole('region', { name: /^Canvas of page/ })).toHaveAccessibleName(/Page 3/);
-  await fields.getByRole('button', { name: 'New hierarchy in sales' }).click();
-  const form = fields.getByRole('form', { name: 'New hierarchy in sales' });
-  await form.getByRole('textbox', { name: 'Hierarchy name' }).fill('Geo');
-  await form.getByRole('checkbox', { name: 'Level region' }).check();
-  await form.getByRole('checkbox', { name: 'Level product' }).check();
-  await form.getByRole('button', { name: 'Create hierarchy' }).click();
-  const geo = fields.getByRole('button', { name: 'Hierarchy Geo', exact: true });
-  await geo.click();
-  await expect(fields.getByRole('list', { name: 'Levels of Geo' })).toHaveText(/region\s*product/);
+  const geo = await createHierarchy(fields, 'sales', 'Geo', ['region', 'product']);
   const canvas = page.getByRole('region', { name: /^Canvas of page/ });
   const viz = page.getByRole('complementary', { name: 'Visualizations' });
   await viz.getByRole('button', { name: 'Clustered column chart', exact: true }).dragTo(canvas, { targetPosition: { x: 170, y: 110 } });
