@@ -5,11 +5,11 @@
  * `fieldDatasets` says which.
  */
 import type { CalculatedColumn, ColumnFieldRef, DatasetColumn, DatasetEntry } from '../workbook/schema';
-import { col, type Expr } from './ast';
+import { cast, col, type Expr } from './ast';
 import { calcType, compileCalculatedColumn } from './calc/compile';
 import { findByName } from './lang/lookup';
 import { ExpressionError } from './lang/tokens';
-import { tableOf, type ModelContext } from './model';
+import { isZonedTimestampType, tableOf, type ModelContext } from './model';
 import { QueryCompileError } from './types';
 
 export interface ResolvedField {
@@ -23,7 +23,12 @@ export interface ResolvedField {
   calculated?: CalculatedColumn;
 }
 
-const storedField = (dataset: DatasetEntry, column: DatasetColumn): ResolvedField => ({ dataset, column, expr: col(column.name, tableOf(dataset.id)), datasets: [dataset.id] });
+/** A stored column; TIMESTAMP WITH TIME ZONE is read as TIMESTAMP, its UTC wall time (see isZonedTimestampType). */
+function storedField(dataset: DatasetEntry, column: DatasetColumn): ResolvedField {
+  const stored = col(column.name, tableOf(dataset.id));
+  if (isZonedTimestampType(column.type)) return { dataset, column: { ...column, type: 'TIMESTAMP' }, expr: cast(stored, 'TIMESTAMP'), datasets: [dataset.id] };
+  return { dataset, column, expr: stored, datasets: [dataset.id] };
+}
 
 /** A calculated column as a field; throws ExpressionError when its expression is broken. */
 function calculatedField(ctx: ModelContext, dataset: DatasetEntry, calc: CalculatedColumn): ResolvedField {

@@ -40,7 +40,13 @@ export const tableOf = (datasetId: string): string => `ds_${datasetId}`;
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|INT|INT1|INT2|INT4|INT8|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|FLOAT4|FLOAT8|REAL|DOUBLE|DECIMAL|NUMERIC)\b/i;
 export const isNumericType = (t: string): boolean => NUMERIC.test(t.trim());
 /** DATE and TIMESTAMP (any precision / time zone): the types with a date hierarchy. */
-export const isTemporalType = (t: string): boolean => /^(DATE|TIMESTAMP)\b/i.test(t.trim());
+/** DATE and every TIMESTAMP flavour: WITH TIME ZONE / TIMESTAMPTZ, and TIMESTAMP_NS, _MS, _S (from Parquet). */
+export const isTemporalType = (t: string): boolean => /^(DATE|TIMESTAMP)(\b|_)/i.test(t.trim());
+/**
+ * TIMESTAMP WITH TIME ZONE. DuckDB-wasm runs without ICU (an extension it would download), and without it date parts,
+ * strftime and epoch of such a column fail or wait on the download: fields read it as its UTC wall time (columns.ts).
+ */
+export const isZonedTimestampType = (t: string): boolean => /^(TIMESTAMP WITH TIME ZONE|TIMESTAMPTZ)$/i.test(t.trim());
 export const isDateType = (t: string): boolean => /^DATE$/i.test(t.trim());
 export const isBooleanType = (t: string): boolean => /^(BOOLEAN|BOOL)$/i.test(t.trim());
 export const isTextType = (t: string): boolean => /^(VARCHAR|TEXT|STRING|CHAR|BPCHAR)\b/i.test(t.trim());

@@ -9,7 +9,7 @@ import { isMeasureRef } from '@tessera/shared';
 export type ColumnKind = 'numeric' | 'date' | 'text' | 'boolean';
 
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL|NUMERIC|INT\d+|FLOAT\d+)\b/i;
-const TEMPORAL = /^(DATE|TIMESTAMP|TIMESTAMPTZ|DATETIME)\b/i;
+const TEMPORAL = /^(DATE|TIMESTAMP|TIMESTAMPTZ|DATETIME)(\b|_)/i;
 
 export function columnKind(type: string): ColumnKind {
   const t = type.trim();
