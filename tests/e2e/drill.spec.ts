@@ -1,4 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { addChart, createHierarchy, fixture, goToView, importFile, openApp, points, sales, sumBy } from './app';
 
 const fmt = (n: number): string => new Intl.NumberFormat('en-US').format(n);
@@ -145,4 +146,21 @@ test('date hierarchy drill, cross-highlight, edit interactions and drill-through
   for (const [p, n] of products) await expect(rowOf(p)).toContainText(fmt(n));
   await matrix.getByRole('button', { name: `Collapse ${region}` }).click();
   await expect(table.getByRole('row')).toHaveCount(1 + byRegion.size + 1);
+});
+
+test('timestamps with a time zone (ISO values ending in Z or an offset) get the date hierarchy, in UTC', async ({ page }, testInfo) => {
+  const csv = testInfo.outputPath('events-utc.csv');
+  // 23:30 UTC on 31 March is Q1; 03:00 at +02:00 on 1 July is 01:00 UTC, Q3
+  writeFileSync(csv, 'id,happened_at,amount\n1,2024-03-31T23:30:00Z,10\n2,2024-07-01T03:00:00+02:00,20\n3,2024-12-31T12:00:00Z,30\n4,2025-01-02T00:00:00Z,40\n');
+  await openApp(page);
+  await importFile(page, csv);
+  await goToView(page, 'Report');
+  const chart = await addChart(page, 'Clustered column chart', 'Clustered column chart 1', { x: 170, y: 110 }, 'happened_at', 'amount');
+  await expect(points(chart)).toHaveCount(2);
+  expect(await pointTexts(chart)).toEqual(['happened_at (year) 2024, Sum of amount 60', 'happened_at (year) 2025, Sum of amount 40']);
+  await chart.getByRole('button', { name: 'Go to the next level' }).click();
+  await expect(points(chart)).toHaveCount(4);
+  expect(await pointTexts(chart)).toEqual(
+    ['2024 Qtr 1, Sum of amount 10', '2024 Qtr 3, Sum of amount 20', '2024 Qtr 4, Sum of amount 30', '2025 Qtr 1, Sum of amount 40'].map((t) => `happened_at (quarter) ${t}`),
+  );
 });
