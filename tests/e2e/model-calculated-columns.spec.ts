@@ -119,8 +119,30 @@ test('calculated columns: new (an error shown at its place saves nothing), in th
   await expect.poll(async () => new Map((await readShowData(page, bySize)).rows.map(([s, q]) => [s, number(q)]))).toEqual(big);
   await page.screenshot({ path: testInfo.outputPath('report-calculated-columns.png') });
 
-  // deleting a column in use asks first; the visual then says what is missing; undo brings it back
+  // renaming a column in use carries the new name into the visuals and the filter, in one undo step
   await goToView(page, 'Model');
+  await revenueRow.getByRole('button', { name: 'Edit column Revenue' }).click();
+  const editor = page.getByRole('dialog', { name: 'Edit column Revenue' });
+  await editor.getByRole('textbox', { name: 'Column name' }).fill('Sales value');
+  await expect(editor.getByRole('status', { name: 'Rename' })).toHaveText('Saving also renames “Revenue” in 2 visuals and 1 filter.');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor).toBeHidden();
+  await expect(columns.getByRole('row', { name: 'Sales value, calculated' })).toHaveCount(1);
+  await goToView(page, 'Report');
+  await expect(chart.getByRole('alert')).toHaveCount(0);
+  const renamed = await readShowData(page, chart);
+  expect(renamed.headers).toEqual(['region', 'Sum of Sales value']);
+  // still filtered by the slicer (Sales value ≥ 500), which was renamed too
+  const bigRevenueByRegion = new Map<string, number>();
+  for (const r of rows) if (r.quantity * r.price >= 500) bigRevenueByRegion.set(r.region, (bigRevenueByRegion.get(r.region) ?? 0) + r.quantity * r.price);
+  expect(renamed.rows).toHaveLength(bigRevenueByRegion.size);
+  for (const [region, value] of renamed.rows) expect(number(value)).toBeCloseTo(bigRevenueByRegion.get(region)!, 1);
+  await expect.poll(async () => new Map((await readShowData(page, bySize)).rows.map(([s, q]) => [s, number(q)]))).toEqual(big);
+  await goToView(page, 'Model');
+  await page.keyboard.press('Control+z');
+  await expect(revenueRow).toHaveCount(1);
+
+  // deleting a column in use asks first; the visual then says what is missing; undo brings it back
   await revenueRow.getByRole('button', { name: 'Delete column Revenue' }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete column Revenue' });
   await expect(confirm).toContainText('It is used by 2 visuals and 1 filter.');

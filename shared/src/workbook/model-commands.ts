@@ -4,6 +4,7 @@ import { CommandError, nameKey, newRecord, parseInput, requireRecord, transactLo
 import { datasetColumnNames, listDatasets } from './dataset-commands';
 import { requireModelPart } from './doc';
 import { renameMeasureRefs } from '../query/measure/refs';
+import { renameColumnEverywhere } from './rename-column';
 import { isBooleanType, isDateType, isNumericType, isTextType } from '../query/model';
 import { newId } from './ids';
 import { datasetsMap, modelPart, type YRecord } from './layout';
@@ -264,7 +265,11 @@ export function updateCalculatedColumn(doc: Y.Doc, id: string, patch: UpdateCalc
       throw new CommandError(cmd, `${cmd}: dataset "${datasetId}" already has a column named "${v.name}". Choose another name.`, 'name');
     }
   }
-  transactLocal(doc, cmd, () => writeFields(rec, v));
+  const oldName = String(rec.get('name') ?? '');
+  transactLocal(doc, cmd, () => {
+    writeFields(rec, v);
+    if (v.name !== undefined && v.name !== oldName) renameColumnEverywhere(doc, String(rec.get('datasetId') ?? ''), oldName, v.name);
+  });
 }
 
 export function removeCalculatedColumn(doc: Y.Doc, id: string): void {

@@ -7,6 +7,7 @@
 import type { ColumnRef, Measure } from '../../workbook/schema';
 import { datasetNamed } from '../lang/lookup';
 import type { ModelContext } from '../model';
+import { bracketed } from '../lang/rename-column';
 import { MeasureError, parseMeasure, tokenize, type MeasureNode } from './parse';
 
 const key = (name: string): string => name.trim().toLocaleLowerCase();
@@ -43,8 +44,21 @@ export function refersToMeasure(expression: string, name: string): boolean {
   return parsedRefs(expression).some((n) => key(n.name) === key(name));
 }
 
-/** `[name]` as written in an expression (a `]` in the name is doubled). */
-export const bracketed = (name: string): string => `[${name.replace(/]/g, ']]')}]`;
+export { bracketed } from '../lang/rename-column';
+
+/**
+ * Positions of the `[Name]` measure references of an expression; undefined when it does not parse (then nothing in it
+ * can be told apart safely).
+ */
+export function measureRefPositions(expression: string): Set<number> | undefined {
+  try {
+    parseMeasure(expression);
+  } catch (error) {
+    if (error instanceof MeasureError) return undefined;
+    throw error;
+  }
+  return new Set(parsedRefs(expression).map((n) => n.pos));
+}
 
 /** The expression with every reference to the measure `from` pointing to `to` instead; unchanged when there is none. */
 export function renameMeasureRefs(expression: string, from: string, to: string): string {

@@ -56,7 +56,8 @@ export function ColumnEditor({ target, onClose }: { target: ColumnTarget; onClos
   const [saving, setSaving] = useState(false);
 
   const renameUse = useMemo(() => (editing ? usageText(columnUsage(snapshot, draftModel(model, draft).ctx, editing)) : ''), [editing, snapshot, model, draft]);
-  const problems = columnProblems(model, draft, renameUse);
+  const problems = columnProblems(model, draft);
+  const renaming = editing !== undefined && draft.name.trim() !== '' && draft.name.trim() !== editing.name && renameUse !== '';
   const nameProblem = touched.name ? problems.find((p) => p.field === 'name') : undefined;
   const tableProblem = problems.find((p) => p.field === 'datasetId');
   const found = problems.find((p) => p.field === 'expression');
@@ -131,6 +132,11 @@ export function ColumnEditor({ target, onClose }: { target: ColumnTarget; onClos
           )}
         </label>
       </div>
+      {renaming && !nameProblem ? (
+        <p className="muted" role="status" aria-label="Rename">
+          Saving also renames “{editing.name}” in {renameUse}.
+        </p>
+      ) : null}
       {[nameProblem, tableProblem].map((p) =>
         p ? (
           <p key={p.field} className="measure-editor__error" role="alert">

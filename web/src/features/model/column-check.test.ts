@@ -40,15 +40,12 @@ describe('calculated column editor checks', () => {
     expect(columnProblems(model, draft('IF([Big], 1, 0)', { id: 'c1', name: 'Revenue' }))[0].message).toContain('Circular reference: [Revenue] → [Big] → [Revenue]');
   });
 
-  it('the name: given, free among the table\'s columns (its own excepted), kept while in use', () => {
+  it('the name: given, free among the table\'s columns (its own excepted); a used column may be renamed', () => {
     expect(columnProblems(model, draft('1', { name: ' ' }))).toEqual([{ field: 'name', message: 'Give the column a name.' }]);
     expect(columnProblems(model, draft('1', { name: 'PRICE' }))[0]).toMatchObject({ field: 'name', message: 'sales already has a column named “PRICE”. Choose another name.' });
     expect(columnProblems(model, draft('1', { name: 'revenue' }))[0]).toMatchObject({ field: 'name' });
     expect(columnProblems(model, draft('[quantity] * [price]', { id: 'c1', name: 'Revenue' }))).toEqual([]);
-    expect(columnProblems(model, draft('[quantity] * [price]', { id: 'c1', name: 'Sales value' }), '1 visual')[0]).toMatchObject({
-      field: 'name',
-      message: '“Revenue” is used by 1 visual: renaming it would break them. Keep its name, or make a new column.',
-    });
+    expect(columnProblems(model, draft('[quantity] * [price]', { id: 'c1', name: 'Sales value' }))).toEqual([]);
     expect(columnProblems(model, draft('1', { datasetId: 'gone' }))).toEqual([{ field: 'datasetId', message: 'Choose the table the column belongs to.' }]);
   });
 });

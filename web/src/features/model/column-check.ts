@@ -32,21 +32,14 @@ export function draftModel(model: ColumnModel, draft: ColumnDraft): { calc: Calc
   return { calc, ctx: modelContext(model.datasets, model.relationships, model.measures, [...others, calc]) };
 }
 
-/**
- * The problems of a draft. `renameUse`: what uses the column under its saved name ("2 visuals"); a new name is then
- * refused, since the visuals and measures that name it would lose it.
- */
-export function columnProblems(model: ColumnModel, draft: ColumnDraft, renameUse = ''): ColumnProblem[] {
+/** The problems of a draft. A new name is fine even while the column is used: saving carries it into every use. */
+export function columnProblems(model: ColumnModel, draft: ColumnDraft): ColumnProblem[] {
   const problems: ColumnProblem[] = [];
   const name = draft.name.trim();
   const dataset = model.datasets.find((d) => d.id === draft.datasetId);
-  const saved = draft.id === undefined ? undefined : model.calculatedColumns.find((c) => c.id === draft.id);
   const taken = [...(dataset?.columns.map((c) => c.name) ?? []), ...model.calculatedColumns.filter((c) => c.datasetId === draft.datasetId && c.id !== draft.id).map((c) => c.name)];
   if (name === '') problems.push({ field: 'name', message: 'Give the column a name.' });
   else if (taken.some((t) => nameKey(t) === nameKey(name))) problems.push({ field: 'name', message: `${dataset?.name ?? 'The table'} already has a column named “${name}”. Choose another name.` });
-  else if (saved && saved.name !== name && renameUse !== '') {
-    problems.push({ field: 'name', message: `“${saved.name}” is used by ${renameUse}: renaming it would break them. Keep its name, or make a new column.` });
-  }
   if (!dataset) problems.push({ field: 'datasetId', message: 'Choose the table the column belongs to.' });
   else {
     const { calc, ctx } = draftModel(model, draft);
