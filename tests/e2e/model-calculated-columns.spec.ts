@@ -111,6 +111,9 @@ test('calculated columns: new (an error shown at its place saves nothing), in th
   await field('Revenue').dragTo(viz.getByRole('list', { name: 'Field', exact: true }));
   await expect(viz.getByRole('combobox', { name: 'Slicer style' })).toHaveValue('between');
   const min = slicer.getByRole('spinbutton', { name: 'Minimum' });
+  // both bounds fit in the (narrow) slicer
+  const [slicerBox, maxBox] = [await slicer.boundingBox(), await slicer.getByRole('spinbutton', { name: 'Maximum' }).boundingBox()];
+  expect(maxBox!.x + maxBox!.width).toBeLessThanOrEqual(slicerBox!.x + slicerBox!.width);
   await min.fill('500');
   await min.press('Enter');
   const big = new Map<string, number>();
