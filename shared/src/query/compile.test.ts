@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetEntry, FieldRef, Visual } from '../workbook/schema';
+import type { FieldRef, Visual } from '../workbook/schema';
 import { VISUAL_ROLES, VISUAL_TYPES, roleKind } from '../workbook/schema';
 import { fn, lit } from './ast';
 import { SqlDialect, SqlPrintError } from './dialects/base';
 import { duckdb } from './dialects/duckdb';
 import { compileVisualQuery, compilePredicate, QueryCompileError, type VisualQueryInput } from './index';
+import { testDataset } from '../testing';
 
-const ds = (id: string, name: string, columns: [string, string][], rowCount = 100): DatasetEntry => ({
-  id,
-  name,
-  source: { kind: 'derived', sql: 'x' },
-  columns: columns.map(([n, type]) => ({ name: n, type })),
-  rowCount,
-  version: 'v',
-  refreshedAt: '',
-  transforms: [],
-});
+const ds = testDataset;
 const DATASETS = [
   ds('s', 'Sales', [['amount', 'DECIMAL(18,2)'], ['day', 'DATE'], ['region', 'VARCHAR'], ['pid', 'INTEGER']]),
   ds('p', 'Products', [['pid', 'INTEGER'], ['cat', 'VARCHAR']]),

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/src/index';
 import { LocalEngine } from '../../../web/src/engine/local-engine';
 import { nodeDuckDBFactory } from '../../../web/src/engine/testing/duckdb-node';
+import { testDataset } from '../../../shared/src/testing';
 
 /** Sales (fact): 10 orders. products (dimension): p4 is missing on purpose (an orphan fact row). */
 export const SALES_ROWS = [
@@ -35,16 +36,7 @@ export const SALES_ROWS = [
 ] as const;
 
 /** A dataset entry of a fixture table `ds_<id>` (a test's own tables use it too). */
-export const entry = (id: string, name: string, columns: [string, string][], rowCount: number): DatasetEntry => ({
-  id,
-  name,
-  source: { kind: 'derived', sql: 'fixture' },
-  columns: columns.map(([n, type]) => ({ name: n, type })),
-  rowCount,
-  version: 'v1',
-  refreshedAt: '2025-01-01T00:00:00Z',
-  transforms: [],
-});
+export const entry = (id: string, name: string, columns: [string, string][], rowCount: number): DatasetEntry => testDataset(id, name, columns, rowCount);
 
 export const DATASETS: DatasetEntry[] = [
   entry('sales', 'Sales', [['order_id', 'INTEGER'], ['order_date', 'DATE'], ['product_id', 'VARCHAR'], ['region', 'VARCHAR'], ['amount', 'DOUBLE'], ['qty', 'INTEGER']], 10),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CalculatedColumn, DatasetEntry } from '../../workbook/schema';
+import type { CalculatedColumn } from '../../workbook/schema';
 import { fieldDatasets, resolveField } from '../columns';
 import { duckdb } from '../dialects/duckdb';
 import { ExpressionError } from '../lang/tokens';
@@ -8,17 +8,9 @@ import { modelContext } from '../model';
 import { QueryCompileError } from '../types';
 import { compileCalculatedColumn } from './compile';
 import { calculatedColumnQuery } from '../joins';
+import { testDataset } from '../../testing';
 
-const ds = (id: string, name: string, columns: [string, string][]): DatasetEntry => ({
-  id,
-  name,
-  source: { kind: 'derived', sql: 'x' },
-  columns: columns.map(([n, type]) => ({ name: n, type })),
-  rowCount: 1,
-  version: 'v',
-  refreshedAt: '',
-  transforms: [],
-});
+const ds = (id: string, name: string, columns: [string, string][]) => testDataset(id, name, columns, 1);
 const DATASETS = [
   ds('s', 'sales', [['quantity', 'BIGINT'], ['price', 'DOUBLE'], ['region', 'VARCHAR'], ['day', 'DATE'], ['at', 'TIMESTAMP'], ['pid', 'INTEGER'], ['ok', 'BOOLEAN']]),
   ds('p', 'Products', [['pid', 'INTEGER'], ['category', 'VARCHAR']]),

@@ -1,20 +1,12 @@
-import { addCalculatedColumn, addDataset, addMeasure, addPage, addVisual, bindField, contextOf, initWorkbook, modelOfSnapshot, readWorkbook, setPageFilters, type DatasetEntry } from '@tessera/shared';
+import { addCalculatedColumn, addDataset, addMeasure, addPage, addVisual, bindField, contextOf, initWorkbook, modelOfSnapshot, readWorkbook, setPageFilters } from '@tessera/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { columnProblems, compiledDraft, type ColumnModel } from './column-check';
 import { columnUsage, dependentColumns } from './column-usage';
 import { usageText } from './measure-usage';
+import { testDataset } from '@tessera/shared/testing';
 
-const dataset = (id: string, name: string, columns: [string, string][]): DatasetEntry => ({
-  id,
-  name,
-  source: { kind: 'derived', sql: 'x' },
-  columns: columns.map(([n, type]) => ({ name: n, type })),
-  rowCount: 1,
-  version: 'v',
-  refreshedAt: '',
-  transforms: [],
-});
+const dataset = (id: string, name: string, columns: [string, string][]) => testDataset(id, name, columns, 1);
 const model: ColumnModel = {
   datasets: [dataset('sales', 'sales', [['quantity', 'BIGINT'], ['price', 'DOUBLE'], ['region', 'VARCHAR']])],
   relationships: [],

@@ -1,20 +1,12 @@
 /** Saving a calculated column asks real DuckDB-wasm for its type and checks every row evaluates. */
-import { modelContext, type CalculatedColumn, type DatasetEntry } from '@tessera/shared';
+import { modelContext, type CalculatedColumn } from '@tessera/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalEngine } from '../../engine/local-engine';
 import { nodeDuckDBFactory } from '../../engine/testing/duckdb-node';
 import { checkWithEngine, describeColumns } from './column-engine';
+import { testDataset } from '@tessera/shared/testing';
 
-const entry = (id: string, name: string, columns: [string, string][]): DatasetEntry => ({
-  id,
-  name,
-  source: { kind: 'derived', sql: 'test' },
-  columns: columns.map(([n, type]) => ({ name: n, type })),
-  rowCount: 3,
-  version: 'v1',
-  refreshedAt: '',
-  transforms: [],
-});
+const entry = (id: string, name: string, columns: [string, string][]) => testDataset(id, name, columns, 3);
 const DATASETS = [
   entry('s', 'sales', [['quantity', 'INTEGER'], ['price', 'DECIMAL(10,2)'], ['day', 'DATE'], ['pid', 'VARCHAR'], ['year', 'BIGINT']]),
   entry('p', 'products', [['pid', 'VARCHAR'], ['category', 'VARCHAR']]),

@@ -1,17 +1,9 @@
-import type { DatasetEntry, Measure } from '@tessera/shared';
+import type { Measure } from '@tessera/shared';
 import { describe, expect, it } from 'vitest';
 import { lineAndColumn, measureProblems, type ModelParts } from './measure-check';
+import { testDataset } from '@tessera/shared/testing';
 
-const dataset = (id: string, name: string, columns: [string, string][]): DatasetEntry => ({
-  id,
-  name,
-  source: { kind: 'derived', sql: 'x' },
-  columns: columns.map(([n, type]) => ({ name: n, type })),
-  rowCount: 1,
-  version: 'v',
-  refreshedAt: '',
-  transforms: [],
-});
+const dataset = (id: string, name: string, columns: [string, string][]) => testDataset(id, name, columns, 1);
 const measures: Measure[] = [
   { id: 'm1', name: 'Total', datasetId: 'sales', expression: 'SUM(sales[quantity])', format: '' },
   { id: 'm2', name: 'Double', datasetId: 'sales', expression: '[Total] * 2', format: '' },

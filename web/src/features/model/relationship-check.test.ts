@@ -1,20 +1,12 @@
-import { compileVisualQuery, relationshipProblem, type CalculatedColumn, type DatasetEntry, type Relationship, type Visual } from '@tessera/shared';
+import { compileVisualQuery, relationshipProblem, type CalculatedColumn, type Relationship, type Visual } from '@tessera/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalEngine } from '../../engine/local-engine';
 import { nodeDuckDBFactory } from '../../engine/testing/duckdb-node';
 import { autodetectText, checkCardinality, checkContext, columnUniqueness, detectRelationships } from './relationship-check';
+import { testDataset } from '@tessera/shared/testing';
 
 /** The checks of the Model view's relationship dialog and Autodetect on real DuckDB-wasm. */
-const dataset = (id: string, columns: [string, string][]): DatasetEntry => ({
-  id,
-  name: id,
-  source: { kind: 'derived', sql: 'fixture' },
-  columns: columns.map(([name, type]) => ({ name, type })),
-  rowCount: 0,
-  version: 'v1',
-  refreshedAt: '',
-  transforms: [],
-});
+const dataset = (id: string, columns: [string, string][]) => testDataset(id, id, columns, 0);
 
 // sales: 40 orders over 5 stores, 4 regions and 10 days; stores: 5, two of them in North; regions: 4; calendar: 10 days
 const sales = dataset('sales', [['id', 'INTEGER'], ['store_id', 'BIGINT'], ['Region', 'VARCHAR'], ['day', 'DATE'], ['amount', 'DOUBLE']]);
