@@ -1,10 +1,9 @@
-import { addCalculatedColumn, addDataset, addMeasure, addPage, addVisual, bindField, contextOf, initWorkbook, modelOfSnapshot, readWorkbook, setPageFilters } from '@tessera/shared';
+import { addCalculatedColumn, addMeasure, addPage, addVisual, bindField, contextOf, modelOfSnapshot, readWorkbook, setPageFilters } from '@tessera/shared';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { columnProblems, compiledDraft, type ColumnModel } from './column-check';
 import { columnUsage, dependentColumns } from './column-usage';
 import { usageText } from './measure-usage';
-import { testDataset } from '@tessera/shared/testing';
+import { salesWorkbook, testDataset } from '@tessera/shared/testing';
 
 const dataset = (id: string, name: string, columns: [string, string][]) => testDataset(id, name, columns, 1);
 const model: ColumnModel = {
@@ -44,18 +43,7 @@ describe('calculated column editor checks', () => {
 
 describe('calculated column usage', () => {
   it('counts visuals, filters, measures and columns that use it; finds the columns that depend on it', () => {
-    const doc = new Y.Doc();
-    initWorkbook(doc, { name: 'w' });
-    const ds = addDataset(doc, {
-      name: 'sales',
-      source: { kind: 'file', fileName: 'sales.csv', format: 'csv' },
-      columns: [
-        { name: 'region', type: 'VARCHAR' },
-        { name: 'quantity', type: 'BIGINT' },
-      ],
-      rowCount: 1,
-      version: 'v1',
-    });
+    const { doc, ds } = salesWorkbook();
     const double = addCalculatedColumn(doc, { datasetId: ds, name: 'Double', expression: '[quantity] * 2', type: 'BIGINT' });
     addCalculatedColumn(doc, { datasetId: ds, name: 'Quad', expression: 'sales[double] * 2' });
     addCalculatedColumn(doc, { datasetId: ds, name: 'Label', expression: '[Quad] & "!"' });

@@ -1,22 +1,11 @@
-import { addDataset, addMeasure, addPage, addVisual, bindField, initWorkbook, readWorkbook, setPageFilters, type Measure } from '@tessera/shared';
+import { addMeasure, addPage, addVisual, bindField, readWorkbook, setPageFilters, type Measure } from '@tessera/shared';
+import { salesWorkbook } from '@tessera/shared/testing';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { measureUsage, usageText } from './measure-usage';
 
 describe('measure usage', () => {
   it('counts visuals, filters and measures that use a measure', () => {
-    const doc = new Y.Doc();
-    initWorkbook(doc, { name: 'w' });
-    const ds = addDataset(doc, {
-      name: 'sales',
-      source: { kind: 'file', fileName: 'sales.csv', format: 'csv' },
-      columns: [
-        { name: 'region', type: 'VARCHAR' },
-        { name: 'quantity', type: 'BIGINT' },
-      ],
-      rowCount: 1,
-      version: 'v1',
-    });
+    const { doc, ds } = salesWorkbook();
     const total = addMeasure(doc, { name: 'Total', datasetId: ds, expression: 'SUM(sales[quantity])' });
     addMeasure(doc, { name: 'Share', datasetId: ds, expression: 'DIVIDE([total], 2)' });
     const page = addPage(doc, { name: 'P' });
