@@ -5,12 +5,19 @@
  * its dataset — never its `[Measure]` references). Written right to left so earlier positions stay valid. A text
  * that does not tokenize is left as it is.
  */
-import { ExpressionError, tokenize } from './tokens';
+import { ExpressionError, tokenize, type Token } from './tokens';
 
 const key = (name: string): string => name.trim().toLocaleLowerCase();
 
 /** `[name]` as written in an expression (a `]` in the name is doubled). */
 export const bracketed = (name: string): string => `[${name.replace(/]/g, ']]')}]`;
+
+/** `expression` with each of the `[name]` tokens `hits` written as `[to]` (right to left, so earlier positions stay valid). */
+export function rewriteBrackets(expression: string, hits: readonly Token[], to: string): string {
+  let out = expression;
+  for (const t of [...hits].reverse()) out = out.slice(0, t.pos) + bracketed(to) + out.slice(t.pos + t.len);
+  return out;
+}
 
 export function renameColumnRefs(expression: string, datasetName: string, from: string, to: string, bare: (pos: number) => boolean): string {
   let tokens;
@@ -26,7 +33,5 @@ export function renameColumnRefs(expression: string, datasetName: string, from: 
     const qualified = before !== undefined && (before.t === 'ident' || before.t === 'table');
     return qualified ? key(String(before.value)) === key(datasetName) : bare(t.pos);
   });
-  let out = expression;
-  for (const t of hits.reverse()) out = out.slice(0, t.pos) + bracketed(to) + out.slice(t.pos + t.len);
-  return out;
+  return rewriteBrackets(expression, hits, to);
 }

@@ -7,7 +7,7 @@
 import type { ColumnRef, Measure } from '../../workbook/schema';
 import { datasetNamed } from '../lang/lookup';
 import type { ModelContext } from '../model';
-import { bracketed } from '../lang/rename-column';
+import { rewriteBrackets } from '../lang/rename-column';
 import { MeasureError, parseMeasure, tokenize, type MeasureNode } from './parse';
 
 const key = (name: string): string => name.trim().toLocaleLowerCase();
@@ -64,11 +64,11 @@ export function measureRefPositions(expression: string): Set<number> | undefined
 export function renameMeasureRefs(expression: string, from: string, to: string): string {
   const hits = new Set(parsedRefs(expression).filter((n) => key(n.name) === key(from)).map((n) => n.pos));
   if (hits.size === 0) return expression;
-  let out = expression;
-  // right to left, so earlier positions stay valid
-  const tokens = tokenize(expression).filter((t) => t.t === 'bracket' && hits.has(t.pos));
-  for (const t of tokens.reverse()) out = out.slice(0, t.pos) + bracketed(to) + out.slice(t.pos + t.len);
-  return out;
+  return rewriteBrackets(
+    expression,
+    tokenize(expression).filter((t) => t.t === 'bracket' && hits.has(t.pos)),
+    to,
+  );
 }
 
 /** The columns a measure aggregates, as dataset id and name as written (none when it does not parse; unknown tables left out). */
